@@ -1,0 +1,277 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Parse reads a workload in the JSON format of DESIGN.md:
+//
+//	{"unit": "s", "tasks": [{"name": "a", "steps": [{"cpu": 1}, {"sleep": 5}, {"cpu": 1}]}]}
+//
+// Parsing is strict: unknown or repeated keys, steps with zero or several
+// keys, non-numeric, negative or over-precise durations, empty or duplicate
+// names and overflowing totals are errors. Every error is one line that
+// starts with file (the name to report, "-" for stdin) and names the task
+// and the step where it can.
+func Parse(file string, data []byte) (*Workload, error) {
+	w, err := parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return w, nil
+}
+
+type rawStep struct {
+	kind Kind
+	num  string
+}
+
+type rawTask struct {
+	name    string
+	hasName bool
+	steps   []rawStep
+}
+
+func parse(data []byte) (*Workload, error) {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	p := &parser{d: d}
+	unit, tasks, err := p.workload()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return nil, errors.New("unexpected data after the workload object")
+	}
+	w := &Workload{Unit: Unit(unit)}
+	if w.Unit == "" {
+		w.Unit = Second
+	}
+	if w.Unit.Nanos() == 0 {
+		return nil, fmt.Errorf("unknown unit %q (want s, ms, us or ns)", unit)
+	}
+	w.Tasks = make([]Task, len(tasks))
+	for i, rt := range tasks {
+		if !rt.hasName {
+			return nil, fmt.Errorf("task #%d: missing \"name\"", i+1)
+		}
+		t := Task{Name: rt.name, Steps: make([]Step, len(rt.steps))}
+		for j, rs := range rt.steps {
+			v, err := ParseDuration(rs.num, w.Unit)
+			if err != nil {
+				return nil, fmt.Errorf("%s, step %d (%s): %w", taskLabel(rt.name, i), j+1, rs.kind, err)
+			}
+			t.Steps[j] = Step{rs.kind, v}
+		}
+		w.Tasks[i] = t
+	}
+	if err := w.Validate(); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+func taskLabel(name string, i int) string {
+	if name == "" {
+		return fmt.Sprintf("task #%d", i+1)
+	}
+	return fmt.Sprintf("task %q (#%d)", name, i+1)
+}
+
+type parser struct{ d *json.Decoder }
+
+// token reads one token and turns decoder errors into one-line messages
+// with the byte offset.
+func (p *parser) token() (json.Token, error) {
+	t, err := p.d.Token()
+	if err == io.EOF {
+		return nil, errors.New("malformed JSON: unexpected end of input")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("malformed JSON near byte %d: %v", p.d.InputOffset(), err)
+	}
+	return t, nil
+}
+
+func (p *parser) delim(want json.Delim, what string) error {
+	t, err := p.token()
+	if err != nil {
+		return err
+	}
+	if d, ok := t.(json.Delim); !ok || d != want {
+		return fmt.Errorf("%s: expected %q, found %s", what, string(want), describe(t))
+	}
+	return nil
+}
+
+// keys calls f for each key of an object, rejecting repeated keys.
+func (p *parser) object(what string, f func(key string) error) error {
+	if err := p.delim('{', what); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for p.d.More() {
+		t, err := p.token()
+		if err != nil {
+			return err
+		}
+		k := t.(string) // the decoder guarantees object keys are strings
+		if seen[k] {
+			return fmt.Errorf("%s: repeated key %q", what, k)
+		}
+		seen[k] = true
+		if err := f(k); err != nil {
+			return err
+		}
+	}
+	_, err := p.token()
+	return err
+}
+
+func (p *parser) array(what string, f func(i int) error) error {
+	if err := p.delim('[', what); err != nil {
+		return err
+	}
+	for i := 0; p.d.More(); i++ {
+		if err := f(i); err != nil {
+			return err
+		}
+	}
+	_, err := p.token()
+	return err
+}
+
+func (p *parser) str(what string) (string, error) {
+	t, err := p.token()
+	if err != nil {
+		return "", err
+	}
+	s, ok := t.(string)
+	if !ok {
+		return "", fmt.Errorf("%s: expected a string, found %s", what, describe(t))
+	}
+	return s, nil
+}
+
+func (p *parser) workload() (unit string, tasks []rawTask, err error) {
+	err = p.object("workload", func(k string) error {
+		switch k {
+		case "unit":
+			var e error
+			unit, e = p.str("unit")
+			return e
+		case "tasks":
+			return p.array("tasks", func(i int) error {
+				t, e := p.task(i)
+				tasks = append(tasks, t)
+				return e
+			})
+		}
+		return fmt.Errorf("workload: unknown key %q (want unit, tasks)", k)
+	})
+	return unit, tasks, err
+}
+
+func (p *parser) task(i int) (rawTask, error) {
+	var t rawTask
+	err := p.object(fmt.Sprintf("task #%d", i+1), func(k string) error {
+		switch k {
+		case "name":
+			var e error
+			t.name, e = p.str(fmt.Sprintf("task #%d: name", i+1))
+			t.hasName = true
+			return e
+		case "steps":
+			return p.array(taskLabel(t.name, i)+": steps", func(j int) error {
+				s, e := p.step(taskLabel(t.name, i), j)
+				t.steps = append(t.steps, s)
+				return e
+			})
+		}
+		return fmt.Errorf("%s: unknown key %q (want name, steps)", taskLabel(t.name, i), k)
+	})
+	return t, err
+}
+
+func (p *parser) step(task string, j int) (rawStep, error) {
+	what := fmt.Sprintf("%s, step %d", task, j+1)
+	var s rawStep
+	n := 0
+	err := p.object(what, func(k string) error {
+		n++
+		if n > 1 {
+			return fmt.Errorf("%s: more than one key (a step is exactly one of cpu, sleep, io)", what)
+		}
+		switch k {
+		case "cpu":
+			s.kind = CPU
+		case "sleep":
+			s.kind = Sleep
+		case "io":
+			s.kind = IO
+		default:
+			return fmt.Errorf("%s: unknown step kind %q (want cpu, sleep or io)", what, k)
+		}
+		t, err := p.token()
+		if err != nil {
+			return err
+		}
+		num, ok := t.(json.Number)
+		if !ok {
+			return fmt.Errorf("%s (%s): duration must be a number, found %s", what, k, describe(t))
+		}
+		s.num = string(num)
+		return nil
+	})
+	if err == nil && n == 0 {
+		err = fmt.Errorf("%s: empty step (want exactly one of cpu, sleep, io)", what)
+	}
+	return s, err
+}
+
+func describe(t json.Token) string {
+	switch v := t.(type) {
+	case json.Delim:
+		return fmt.Sprintf("%q", string(v))
+	case string:
+		return fmt.Sprintf("string %q", v)
+	case json.Number:
+		return "number " + string(v)
+	case bool:
+		return fmt.Sprintf("%v", v)
+	case nil:
+		return "null"
+	}
+	return fmt.Sprintf("%v", t)
+}
+
+// Marshal writes w in the JSON workload format with exact decimals in w's
+// unit, so that Parse(Marshal(w)) == w.
+func Marshal(w *Workload) []byte {
+	var b bytes.Buffer
+	u := w.Unit
+	if u == "" {
+		u = Second
+	}
+	fmt.Fprintf(&b, `{"unit":%q,"tasks":[`, string(u))
+	for i, t := range w.Tasks {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		name, _ := json.Marshal(t.Name)
+		fmt.Fprintf(&b, `{"name":%s,"steps":[`, name)
+		for j, s := range t.Steps {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `{%q:%s}`, s.Kind.String(), Format(s.D, u))
+		}
+		b.WriteString("]}")
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh machine, idempotently:
+# Go modules (from the module proxy) and python3 (the CPython oracle).
+# With --tex it also installs the LaTeX packages that `make paper` needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+if [ "${1:-}" = "--tex" ]; then
+  command -v latexmk >/dev/null 2>&1 || need+=(latexmk)
+  command -v pdflatex >/dev/null 2>&1 || need+=(texlive-latex-base texlive-latex-recommended)
+  kpsewhich booktabs.sty >/dev/null 2>&1 || need+=(texlive-latex-recommended)
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}" >&2
+  SUDO=; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+go mod download
