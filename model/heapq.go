@@ -73,13 +73,13 @@ func (h *timerHeap) siftup(pos int) {
 	child := 2*pos + 1
 	// While both children exist, step to the smaller one, the right one on
 	// ties (heapq: `if not heap[child] < heap[right]: child = right`),
-	// written so the compiler can use a conditional move: the comparison is
-	// unpredictable and a branch here dominated large benchmarks.
+	// computed without a branch: the comparison is unpredictable, and the
+	// mispredicted branch dominated the 10,000-task benchmark.
 	for child+1 < end {
-		c := child
-		if w[child+1] <= w[child] {
-			c = child + 1
-		}
+		// c = child+1 iff w[child+1] <= w[child], i.e. iff d-1 < 0; deadlines
+		// are non-negative, so d and d-1 cannot overflow.
+		d := w[child+1] - w[child]
+		c := child + int(uint64(d-1)>>63)
 		w[pos], t[pos] = w[c], t[c]
 		pos = c
 		child = 2*pos + 1
