@@ -1,0 +1,379 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gatherorder/gatherorder/model"
+	"github.com/gatherorder/gatherorder/order"
+)
+
+// The text form of `simulate`: a summary table (makespan = CPU work + CPU
+// idle time for each order), then one ASCII timeline per order, all on
+// one time axis so that a shorter gather is visibly shorter.
+//
+// Every instant of a task's life between time 0 and its finish is in
+// exactly one state, read off the simulator's trace (model.Result's
+// Segments and Waits):
+//
+//	#  running one of its CPU steps (a Segment);
+//	-  awaiting: from the await until its timer or data is due (Wait.Start..Due);
+//	.  ready but not running: queued before its first step, or due but not
+//	   yet resumed (Wait.Due..Resume), because the loop is busy elsewhere
+//	   or the wakeup hop has not come round yet.
+//
+// The bottom row shows the one CPU: # while some task's CPU step runs, _
+// while it is idle. Since CPU steps never overlap, makespan = total CPU +
+// idle, and the total CPU is the same in every order: an order wins
+// exactly by leaving the CPU idle for less time.
+const (
+	chRun   = '#'
+	chWait  = '-'
+	chReady = '.'
+	chIdle  = '_'
+	chNone  = ' '
+)
+
+// maxColumns bounds the width of the time axis.
+const maxColumns = 60
+
+// maxLabel bounds the width of the row labels; longer names are cut
+// (the summary and the finish column still identify the task).
+const maxLabel = 16
+
+func renderText(w *model.Workload, outs []order.Outcome) []byte {
+	u := unitOf(w)
+	var b bytes.Buffer
+	names := make([]string, len(w.Tasks))
+	for i, t := range w.Tasks {
+		names[i] = displayName(t.Name)
+	}
+	var cpu model.Duration
+	for _, t := range w.Tasks {
+		for _, s := range t.Steps {
+			if s.Kind == model.CPU {
+				cpu += s.D // cannot overflow: a valid workload's total fits (model.Validate)
+			}
+		}
+	}
+	fmt.Fprintf(&b, "%d %s in gather order %s; times in %s.\n\n",
+		len(w.Tasks), plural(len(w.Tasks), "task", "tasks"), listOrNone(names, identity(len(names)), ", "), u)
+
+	writeSummary(&b, w, outs, names, cpu)
+	b.WriteString("\nmakespan = CPU work + CPU idle. The CPU work is the same in every order;\n" +
+		"an order wins by hiding the waits behind other tasks' CPU work.\n")
+
+	var horizon model.Duration
+	for _, o := range outs {
+		horizon = max(horizon, o.Result.Makespan)
+	}
+	if horizon == 0 {
+		fmt.Fprintf(&b, "\nEvery order takes 0 %s: there is no timeline to draw.\n", u)
+		return b.Bytes()
+	}
+	ax := newAxis(horizon, u)
+	fmt.Fprintf(&b, "\nTimelines (one column = %s %s; a column shows what filled most of it):\n"+
+		"  # CPU work   - awaiting a timer or data   . ready, waiting for the loop   _ CPU idle\n",
+		model.Format(ax.step, u), u)
+	for i, o := range outs {
+		b.WriteString("\n")
+		if j := sameOrder(outs[:i], o.Order); j >= 0 {
+			// Same order, same simulation: point back rather than repeat.
+			fmt.Fprintf(&b, "%s: gather(%s) takes %s %s, the same order as %s (timeline above)\n",
+				o.Policy, list(names, o.Order, ", "), model.Format(o.Result.Makespan, u), u, outs[j].Policy)
+			continue
+		}
+		writeChart(&b, o, names, ax)
+	}
+	return b.Bytes()
+}
+
+func writeSummary(b *bytes.Buffer, w *model.Workload, outs []order.Outcome, names []string, cpu model.Duration) {
+	u := unitOf(w)
+	best := model.Duration(-1)
+	for _, o := range outs {
+		if o.Policy == order.Best {
+			best = o.Result.Makespan
+		}
+	}
+	var tb bytes.Buffer
+	tw := tabwriter.NewWriter(&tb, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "policy\tgather order\tmakespan\tCPU\tidle")
+	if best >= 0 {
+		fmt.Fprint(tw, "\tvs best")
+	}
+	fmt.Fprintln(tw, "\t")
+	for _, o := range outs {
+		m := o.Result.Makespan
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s", o.Policy, listOrNone(names, o.Order, " "),
+			model.Format(m, u), model.Format(cpu, u), model.Format(m-cpu, u))
+		if best >= 0 {
+			fmt.Fprintf(tw, "\t+%s", model.Format(m-best, u))
+		}
+		note := ""
+		if o.Optimal {
+			note = "optimal"
+		}
+		fmt.Fprintf(tw, "\t%s\n", note)
+	}
+	tw.Flush()
+	// tabwriter pads the last column too; trailing blanks help nobody.
+	for _, line := range strings.SplitAfter(tb.String(), "\n") {
+		b.WriteString(strings.TrimRight(line, " \n"))
+		if strings.HasSuffix(line, "\n") {
+			b.WriteByte('\n')
+		}
+	}
+}
+
+// axis is the common time axis of all charts: cols columns of step model
+// time each, covering [0, horizon).
+type axis struct {
+	unit    model.Unit
+	horizon model.Duration
+	step    model.Duration
+	cols    int
+	// tick is the distance between labelled ticks, a multiple of step.
+	tick model.Duration
+}
+
+// newAxis picks the smallest step of the form {1, 2, 5} x 10^k ns that
+// fits horizon in maxColumns columns, so that column boundaries fall on
+// round times, and the smallest round tick spacing whose labels do not
+// collide.
+func newAxis(horizon model.Duration, u model.Unit) axis {
+	ax := axis{unit: u, horizon: horizon}
+	for _, s := range roundDurations() {
+		if ceilDiv(horizon, s) <= maxColumns {
+			ax.step = s
+			break
+		}
+	}
+	ax.cols = int(ceilDiv(horizon, ax.step))
+	for _, t := range roundDurations() {
+		if t < ax.step || t%ax.step != 0 {
+			continue
+		}
+		room := int(t / ax.step)
+		// The widest label is at the end of the axis; one space between labels.
+		if room >= len(model.Format(t*model.Duration(ax.cols/room), u))+1 {
+			ax.tick = t
+			break
+		}
+	}
+	return ax
+}
+
+// roundDurations lists 1, 2, 5, 10, 20, 50, ... ns up to what int64 holds;
+// the last, 5e18 ns, exceeds any horizon / maxColumns.
+func roundDurations() []model.Duration {
+	var ds []model.Duration
+	for p := model.Duration(1); ; p *= 10 {
+		ds = append(ds, p, 2*p, 5*p)
+		if p > 1e17 {
+			return ds
+		}
+	}
+}
+
+func ceilDiv(a, b model.Duration) model.Duration {
+	q := a / b
+	if a%b != 0 {
+		q++
+	}
+	return q
+}
+
+// cell returns the span [start, end) of column c, clipped to the horizon.
+func (ax axis) cell(c int) (model.Duration, model.Duration) {
+	start := model.Duration(c) * ax.step
+	if start > ax.horizon-ax.step { // also avoids overflow near MaxInt64
+		return start, ax.horizon
+	}
+	return start, start + ax.step
+}
+
+// ticks is the axis line: a label at every tick, starting at column 0.
+func (ax axis) ticks() string {
+	var s []byte
+	for t := model.Duration(0); ; t += ax.tick {
+		c := int(t / ax.step)
+		if c > ax.cols {
+			break
+		}
+		for len(s) < c {
+			s = append(s, ' ')
+		}
+		s = append(s, model.Format(t, ax.unit)...)
+		if t > ax.horizon-ax.tick { // the next tick is past the end (or overflows)
+			break
+		}
+	}
+	return string(s)
+}
+
+// span is a stretch of time in one state.
+type span struct {
+	start, end model.Duration
+	ch         byte
+}
+
+// states are the row characters in order of precedence when two fill
+// equal parts of a column.
+var states = [...]byte{chRun, chReady, chWait, chIdle, chNone}
+
+// draw renders spans (in any order, not overlapping) on the axis: each
+// column shows the state that fills most of it, ties going to the earlier
+// entry of states; time not covered by any span counts as blank.
+func (ax axis) draw(spans []span) string {
+	fill := make([][len(states)]model.Duration, ax.cols)
+	for _, sp := range spans {
+		if sp.end <= sp.start {
+			continue
+		}
+		k := bytes.IndexByte(states[:], sp.ch)
+		for c := int(sp.start / ax.step); c < ax.cols; c++ {
+			cs, ce := ax.cell(c)
+			if cs >= sp.end {
+				break
+			}
+			fill[c][k] += min(ce, sp.end) - max(cs, sp.start)
+		}
+	}
+	row := make([]byte, ax.cols)
+	for c := range row {
+		cs, ce := ax.cell(c)
+		f := &fill[c]
+		var covered model.Duration
+		for _, d := range f {
+			covered += d
+		}
+		f[len(states)-1] += (ce - cs) - covered
+		best := 0
+		for k := range f {
+			if f[k] > f[best] {
+				best = k
+			}
+		}
+		row[c] = states[best]
+	}
+	return strings.TrimRight(string(row), " ")
+}
+
+// taskSpans turns task t's trace into states from time 0 to its finish.
+func taskSpans(r *model.Result, t int) []span {
+	var sp []span
+	first := r.Finish[t] // a task with no steps is ready until its one step runs
+	for _, s := range r.Segments {
+		if s.Task == t {
+			sp = append(sp, span{s.Start, s.End, chRun})
+			first = min(first, s.Start)
+		}
+	}
+	for _, wt := range r.Waits {
+		if wt.Task == t {
+			sp = append(sp, span{wt.Start, wt.Due, chWait}, span{wt.Due, wt.Resume, chReady})
+			first = min(first, wt.Start)
+		}
+	}
+	// gather queued every task's first step at time 0; it waits its turn.
+	return append(sp, span{0, first, chReady})
+}
+
+// cpuSpans is the CPU row: busy during every segment, idle otherwise up
+// to the makespan.
+func cpuSpans(r *model.Result) []span {
+	sp := make([]span, 0, 2*len(r.Segments)+1)
+	var t model.Duration
+	for _, s := range r.Segments { // segments are in execution order
+		sp = append(sp, span{t, s.Start, chIdle}, span{s.Start, s.End, chRun})
+		t = s.End
+	}
+	return append(sp, span{t, r.Makespan, chIdle})
+}
+
+func writeChart(b *bytes.Buffer, o order.Outcome, names []string, ax axis) {
+	u := ax.unit
+	r := &o.Result
+	fmt.Fprintf(b, "%s: gather(%s) takes %s %s\n", o.Policy, list(names, o.Order, ", "), model.Format(r.Makespan, u), u)
+	const cpuLabel, timeLabel = "(cpu)", "time"
+	width := max(len(cpuLabel), len(timeLabel))
+	labels := make([]string, len(names))
+	for i, n := range names {
+		labels[i] = cut(n, maxLabel)
+		width = max(width, utf8.RuneCountInString(labels[i]))
+	}
+	axisLine := ax.ticks()
+	finishCol := max(len(axisLine), ax.cols) + 2
+	fmt.Fprintf(b, "  %s  %s%s%s\n", pad(timeLabel, width), axisLine, strings.Repeat(" ", finishCol-len(axisLine)), "finish")
+	// Rows in gather order, so the first-phase staircase reads top-down.
+	for _, t := range o.Order {
+		row := ax.draw(taskSpans(r, t))
+		fmt.Fprintf(b, "  %s  %s%s%s\n", pad(labels[t], width), row,
+			strings.Repeat(" ", finishCol-len(row)), model.Format(r.Finish[t], u))
+	}
+	fmt.Fprintf(b, "  %s  %s\n", pad(cpuLabel, width), ax.draw(cpuSpans(r)))
+}
+
+// sameOrder returns the index of the first outcome with order ord, or -1.
+func sameOrder(outs []order.Outcome, ord []int) int {
+	for j, o := range outs {
+		if slices.Equal(o.Order, ord) {
+			return j
+		}
+	}
+	return -1
+}
+
+// displayName shows a task name as is when it is a plain word, else
+// quoted, so that lists and rows stay unambiguous whatever the name.
+func displayName(name string) string {
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("_-.:/+", r) {
+			return strconv.Quote(name)
+		}
+	}
+	return name
+}
+
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "~"
+}
+
+func pad(s string, n int) string {
+	return s + strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s)))
+}
+
+func list(names []string, ord []int, sep string) string {
+	parts := make([]string, len(ord))
+	for k, t := range ord {
+		parts[k] = names[t]
+	}
+	return strings.Join(parts, sep)
+}
+
+func listOrNone(names []string, ord []int, sep string) string {
+	if len(ord) == 0 {
+		return "(none)"
+	}
+	return list(names, ord, sep)
+}
+
+func identity(n int) []int { return order.Identity(n) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
