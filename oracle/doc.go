@@ -1,0 +1,61 @@
+// Package oracle runs gatherorder workloads on real CPython 3.11 asyncio and
+// returns what happened, so that the model (package model) can be judged by
+// the runtime it claims to reproduce.
+//
+// # What the oracle is
+//
+// Start launches one long-lived python3 process running
+// experiments/runtimes/asyncio_driver.py (embedded in the binary by package
+// runtimes and written to a temporary file). In its virtual-clock mode the
+// driver executes the unmodified asyncio code — SelectorEventLoop._run_once,
+// call_soon, call_at and the timer heapq, the C-accelerated Task and Future,
+// gather, asyncio.sleep and loop.sock_recv — and replaces only two inputs:
+// the loop's clock (an exact integer nanosecond count, with
+// clock_resolution 1 so that "due iff when < now + resolution" is exactly
+// "due iff when ≤ now") and the selector (socket data arrives at exact
+// virtual instants, reported in (arrival, registration) order like epoll's
+// FIFO ready list). CPU steps advance that clock inside the running
+// callback, as time.sleep blocks the loop thread. So for a workload W and a
+// gather order π the oracle computes, with no modelling of its own beyond
+// "cpu d takes exactly d" and "io d's byte arrives exactly d after the await
+// starts",
+//
+//	F_i(W, π)  the instant task i's coroutine returned, for every task i,
+//	C(W, π) = max_i F_i(W, π)  the makespan (0 with no tasks),
+//	S(W, π)   the sequence of CPU segments (task, step, start, end) in the
+//	          order they ran,
+//
+// and the differential tests (props/differential_test.go) require
+// model.Simulate to produce the same three objects, exactly, integer for
+// integer. Diff renders the two side by side when they do not.
+//
+// # Protocol and speed
+//
+// The driver speaks JSON lines: one workload per line in, one result per
+// line out (experiments/runtimes/README.md). Run sends one workload and
+// waits; RunBatch writes a whole batch from one goroutine while reading
+// results in another, so the pipe never stalls and the cost per workload is
+// CPython's own (a fresh event loop per workload; a few thousand workloads
+// per second on one core). A Python is safe for concurrent use; calls are
+// serialised.
+//
+// Task names never cross the pipe: the tasks are sent as t0, t1, … in gather
+// order and mapped back to indices of w.Tasks, so any valid workload name is
+// safe.
+//
+// # Real clock
+//
+// StartReal runs the same driver with the wall clock: cpu is time.sleep,
+// sleep is asyncio.sleep, io is a socketpair whose byte a helper thread
+// writes at the arrival instant, on the default epoll loop. Its makespans
+// are measurements, not exact values; experiments/realclock compares them
+// with the model's predictions.
+//
+// # References
+//
+// CPython 3.11 Lib/asyncio/base_events.py (BaseEventLoop._run_once),
+// events.py (TimerHandle), tasks.py (Task.__step, sleep, gather),
+// selector_events.py (sock_recv); epoll(7) for the ready-list order.
+// W. M. McKeeman, Differential testing for software, Digital Technical
+// Journal 10(1), 1998, for the method.
+package oracle

@@ -1,0 +1,274 @@
+package oracle
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gatherorder/gatherorder/experiments/runtimes"
+)
+
+// InstallHint says how to get the interpreter the oracle needs; it is part
+// of every "no suitable python3" error.
+const InstallHint = "install CPython 3.11: `apt-get install python3` (Debian 12 / Ubuntu 23.04 ship 3.11), or `pyenv install 3.11` and put it first on PATH, or set GATHERORDER_PYTHON to its path"
+
+// Python is one running asyncio driver in virtual-clock mode: the oracle.
+// Start one, use it for many workloads, Close it. Safe for concurrent use.
+type Python struct {
+	d *driver
+	// Version is the CPython version that runs the workloads, e.g. "3.11.7".
+	Version string
+	// Path is the interpreter's path.
+	Path string
+}
+
+// Start finds CPython 3.11 and starts one long-lived driver process with
+// the virtual clock. The interpreter is $GATHERORDER_PYTHON if set, else
+// the first of python3 on PATH and /usr/bin/python3 that is CPython 3.11.x;
+// anything else is an error that says how to install it.
+func Start() (*Python, error) {
+	d, err := startDriver("--clock", "virtual")
+	if err != nil {
+		return nil, err
+	}
+	return &Python{d: d, Version: d.version, Path: d.python}, nil
+}
+
+// Close stops the driver (closing its input ends it) and removes the
+// temporary script. It is safe to call more than once.
+func (p *Python) Close() error { return p.d.close() }
+
+// driver is a python3 process running asyncio_driver.py, spoken to in JSON
+// lines. mu serialises whole request/response exchanges.
+type driver struct {
+	mu      sync.Mutex
+	cmd     *exec.Cmd
+	stdin   io.WriteCloser
+	in      *bufio.Writer
+	out     *bufio.Reader
+	stderr  *tailBuffer
+	script  string
+	python  string
+	version string
+	nextID  int64
+	broken  error // set when the process died or the stream desynchronised
+	closed  bool
+}
+
+// FindPython returns the path and version of the CPython 3.11 interpreter
+// that Start would use, or an error naming every candidate it rejected and
+// how to install a suitable one.
+func FindPython() (path, version string, err error) {
+	var cands []string
+	if env := os.Getenv("GATHERORDER_PYTHON"); env != "" {
+		cands = append(cands, env)
+	}
+	if p, err := exec.LookPath("python3"); err == nil {
+		cands = append(cands, p)
+	} else {
+		cands = append(cands, "python3")
+	}
+	cands = append(cands, "/usr/bin/python3")
+	var why []string
+	seen := map[string]bool{}
+	for _, c := range cands {
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		exe, v, err := cpython311(c)
+		if err == nil {
+			return exe, v, nil
+		}
+		why = append(why, fmt.Sprintf("%s: %v", c, err))
+	}
+	return "", "", fmt.Errorf("oracle: no CPython 3.11 interpreter (%s); %s", strings.Join(why, "; "), InstallHint)
+}
+
+// cpython311 returns the interpreter's own executable (sys.executable, so
+// that a pyenv shim is resolved once, not at every start) and its version,
+// if path is CPython 3.11.x. The driver relies on 3.11's asyncio internals
+// (the _run_once batch rule, sock_recv's reader path), so another minor
+// version is refused rather than trusted.
+func cpython311(path string) (exe, version string, err error) {
+	cmd := exec.Command(path, "-I", "-c", "import platform, sys; print(platform.python_implementation(), platform.python_version()); print(sys.executable)")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, os.ErrNotExist) {
+			return "", "", errors.New("not found")
+		}
+		return "", "", fmt.Errorf("%v %s", err, strings.TrimSpace(errb.String()))
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	var f []string
+	if len(lines) == 2 {
+		f = strings.Fields(lines[0])
+	}
+	if len(f) != 2 {
+		return "", "", fmt.Errorf("unexpected version output %q", out.String())
+	}
+	if f[0] != "CPython" || !strings.HasPrefix(f[1], "3.11.") {
+		return "", "", fmt.Errorf("is %s %s, not CPython 3.11.x", f[0], f[1])
+	}
+	exe = strings.TrimSpace(lines[1])
+	if exe == "" {
+		exe = path
+	}
+	return exe, f[1], nil
+}
+
+func startDriver(args ...string) (*driver, error) {
+	py, version, err := FindPython()
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp("", "gatherorder-asyncio-driver-*.py")
+	if err != nil {
+		return nil, fmt.Errorf("oracle: writing the driver script: %w", err)
+	}
+	script := f.Name()
+	if _, err := f.WriteString(runtimes.AsyncioDriver); err != nil {
+		f.Close()
+		os.Remove(script)
+		return nil, fmt.Errorf("oracle: writing the driver script: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(script)
+		return nil, fmt.Errorf("oracle: writing the driver script: %w", err)
+	}
+	// -I: isolated mode, so PYTHON* variables and user site-packages cannot
+	// change what runs; the driver needs the standard library only.
+	cmd := exec.Command(py, append([]string{"-I", script}, args...)...)
+	d := &driver{cmd: cmd, script: script, python: py, version: version, stderr: &tailBuffer{max: 4096}}
+	cmd.Stderr = d.stderr
+	if d.stdin, err = cmd.StdinPipe(); err != nil {
+		os.Remove(script)
+		return nil, fmt.Errorf("oracle: %w", err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		os.Remove(script)
+		return nil, fmt.Errorf("oracle: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		os.Remove(script)
+		return nil, fmt.Errorf("oracle: starting %s: %w", py, err)
+	}
+	d.in = bufio.NewWriterSize(d.stdin, 1<<16)
+	d.out = bufio.NewReaderSize(stdout, 1<<16)
+	return d, nil
+}
+
+func (d *driver) close() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed {
+		return nil
+	}
+	d.closed = true
+	defer os.Remove(d.script)
+	d.stdin.Close() // EOF: the driver finishes its loop and exits 0
+	done := make(chan error, 1)
+	go func() { done <- d.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil && d.broken == nil {
+			return fmt.Errorf("oracle: driver exited: %v%s", err, d.stderrNote())
+		}
+		return nil
+	case <-time.After(10 * time.Second):
+		d.cmd.Process.Kill()
+		<-done
+		return errors.New("oracle: driver did not exit within 10 s of closing its input; killed")
+	}
+}
+
+// fail marks the driver unusable: after a lost or garbled response the
+// pairing of requests and responses can no longer be trusted.
+func (d *driver) fail(err error) error {
+	if d.broken == nil {
+		d.broken = fmt.Errorf("oracle: driver %s: %v%s", d.python, err, d.stderrNote())
+	}
+	return d.broken
+}
+
+func (d *driver) stderrNote() string {
+	if s := strings.TrimSpace(d.stderr.String()); s != "" {
+		return " (driver stderr: " + strings.Join(strings.Fields(s), " ") + ")"
+	}
+	return ""
+}
+
+// exchange sends the request lines and returns one response line per
+// request. Writing happens in its own goroutine so that a batch larger than
+// the pipe buffers cannot deadlock against the driver's output.
+func (d *driver) exchange(reqs [][]byte) ([][]byte, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed {
+		return nil, errors.New("oracle: Python is closed")
+	}
+	if d.broken != nil {
+		return nil, d.broken
+	}
+	werr := make(chan error, 1)
+	go func() {
+		for _, r := range reqs {
+			if _, err := d.in.Write(r); err != nil {
+				werr <- err
+				return
+			}
+		}
+		werr <- d.in.Flush()
+	}()
+	resps := make([][]byte, len(reqs))
+	var rerr error
+	for i := range reqs {
+		line, err := d.out.ReadBytes('\n')
+		if err != nil {
+			rerr = fmt.Errorf("reading response %d of %d: %v", i+1, len(reqs), err)
+			// Unblock the writer if the driver died with our input unread.
+			d.stdin.Close()
+			break
+		}
+		resps[i] = line
+	}
+	if err := <-werr; err != nil && rerr == nil {
+		rerr = fmt.Errorf("writing requests: %v", err)
+	}
+	if rerr != nil {
+		return nil, d.fail(rerr)
+	}
+	return resps, nil
+}
+
+// tailBuffer keeps the last max bytes written to it (the driver's stderr).
+type tailBuffer struct {
+	mu  sync.Mutex
+	max int
+	b   []byte
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.b = append(t.b, p...)
+	if len(t.b) > t.max {
+		t.b = append(t.b[:0], t.b[len(t.b)-t.max:]...)
+	}
+	return len(p), nil
+}
+
+func (t *tailBuffer) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.b)
+}
