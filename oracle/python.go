@@ -66,6 +66,34 @@ type driver struct {
 // that Start would use, or an error naming every candidate it rejected and
 // how to install a suitable one.
 func FindPython() (path, version string, err error) {
+	key := os.Getenv("GATHERORDER_PYTHON") + "\x00" + os.Getenv("PATH")
+	found.Lock()
+	defer found.Unlock()
+	if f, ok := found.m[key]; ok {
+		return f.path, f.version, f.err
+	}
+	path, version, err = findPython()
+	if found.m == nil {
+		found.m = map[string]foundPython{}
+	}
+	found.m[key] = foundPython{path, version, err}
+	return path, version, err
+}
+
+// found caches FindPython per environment: asking the interpreter its
+// version costs a process start (more through a pyenv shim), and tests
+// start many oracles.
+var found struct {
+	sync.Mutex
+	m map[string]foundPython
+}
+
+type foundPython struct {
+	path, version string
+	err           error
+}
+
+func findPython() (path, version string, err error) {
 	var cands []string
 	if env := os.Getenv("GATHERORDER_PYTHON"); env != "" {
 		cands = append(cands, env)
@@ -164,6 +192,19 @@ func startDriver(args ...string) (*driver, error) {
 	}
 	d.in = bufio.NewWriterSize(d.stdin, 1<<16)
 	d.out = bufio.NewReaderSize(stdout, 1<<16)
+	// Handshake: an empty workload proves that the driver runs and, since
+	// it answers only after compiling the whole script, lets the temporary
+	// file go at once, so nothing is left behind if Close is never called.
+	d.nextID = 1
+	resp, err := d.exchange([][]byte{[]byte(`{"id":0,"tasks":[]}` + "\n")})
+	os.Remove(script)
+	if err == nil && !bytes.Contains(resp[0], []byte(`"makespan": 0`)) {
+		err = d.fail(fmt.Errorf("unexpected handshake %q", resp[0]))
+	}
+	if err != nil {
+		d.close()
+		return nil, err
+	}
 	return d, nil
 }
 
