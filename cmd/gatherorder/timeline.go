@@ -160,9 +160,14 @@ func newAxis(horizon model.Duration, u model.Unit) axis {
 		if t < ax.step || t%ax.step != 0 {
 			continue
 		}
+		// Every label needs its width plus one space before the next
+		// (labels such as 0.005 can be wider than the last one, 0.01).
 		room := int(t / ax.step)
-		// The widest label is at the end of the axis; one space between labels.
-		if room >= len(model.Format(t*model.Duration(ax.cols/room), u))+1 {
+		widest := 0
+		for k := model.Duration(0); k <= ax.horizon/t; k++ { // ticks() labels 0, t, ... up to the horizon
+			widest = max(widest, len(model.Format(k*t, u)))
+		}
+		if room >= widest+1 {
 			ax.tick = t
 			break
 		}
