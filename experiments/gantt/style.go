@@ -1,0 +1,89 @@
+package gantt
+
+import (
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// taskColors is the Okabe–Ito palette (M. Okabe and K. Ito, Color
+// Universal Design, 2008), which stays distinguishable under the common
+// colour-vision deficiencies; vermillion is kept for idle time. A task's
+// colour follows the task, not its row, so it is the same in every chart
+// of a figure.
+var taskColors = []color.Color{
+	rgb(0x00, 0x72, 0xB2), // blue
+	rgb(0xE6, 0x9F, 0x00), // orange
+	rgb(0x00, 0x9E, 0x73), // bluish green
+	rgb(0xCC, 0x79, 0xA7), // reddish purple
+	rgb(0x56, 0xB4, 0xE9), // sky blue
+	rgb(0xF0, 0xE4, 0x42), // yellow
+	rgb(0x80, 0x80, 0x80), // grey
+	rgb(0x00, 0x00, 0x00), // black
+}
+
+var (
+	idleColor  = rgb(0xD5, 0x5E, 0x00) // vermillion
+	busyColor  = rgb(0x40, 0x40, 0x40)
+	readyColor = rgb(0xDD, 0xDD, 0xDD)
+	white      = rgb(0xFF, 0xFF, 0xFF)
+	black      = rgb(0x00, 0x00, 0x00)
+)
+
+func rgb(r, g, b uint8) color.Color { return color.RGBA{r, g, b, 0xFF} }
+
+// TaskColor is the colour of task i (an index into the workload's tasks).
+func TaskColor(i int) color.Color { return taskColors[i%len(taskColors)] }
+
+// halfHeight is half a bar's height in row units (rows are 1 apart).
+const halfHeight = 0.32
+
+// hatchSpacing is the distance between hatch lines, measured along x.
+const hatchSpacing = vg.Length(3.5)
+
+// fillRect fills r with fill (nil: none), hatches it with hatch (nil:
+// none) and outlines it with outline (nil: none).
+func fillRect(c draw.Canvas, r vg.Rectangle, fill, hatch, outline color.Color) {
+	pts := []vg.Point{r.Min, {X: r.Max.X, Y: r.Min.Y}, r.Max, {X: r.Min.X, Y: r.Max.Y}}
+	if fill != nil {
+		c.FillPolygon(fill, pts)
+	}
+	if hatch != nil {
+		sty := draw.LineStyle{Color: hatch, Width: vg.Points(0.6)}
+		for _, l := range hatchLines(r, hatchSpacing) {
+			c.StrokeLines(sty, l)
+		}
+	}
+	if outline != nil {
+		sty := draw.LineStyle{Color: outline, Width: vg.Points(0.8)}
+		c.StrokeLines(sty, append(pts, pts[0]))
+	}
+}
+
+// hatchLines returns 45° lines at spacing s clipped to r. The lines are
+// anchored at x ≡ 0 (mod s) of the page, not of the rectangle, so hatching
+// of adjacent rectangles lines up.
+func hatchLines(r vg.Rectangle, s vg.Length) [][]vg.Point {
+	h := r.Max.Y - r.Min.Y
+	if h <= 0 || r.Max.X <= r.Min.X {
+		return nil
+	}
+	var lines [][]vg.Point
+	// A line through (t, Min.Y) rises to (t+h, Max.Y); it meets r when
+	// t ∈ (Min.X-h, Max.X). Start at the first multiple of s in range.
+	first := vg.Length(math.Floor(float64((r.Min.X-h)/s))) * s
+	for t := first; t < r.Max.X; t += s {
+		u0 := max(0, r.Min.X-t)
+		u1 := min(h, r.Max.X-t)
+		if u1 <= u0 {
+			continue
+		}
+		lines = append(lines, []vg.Point{
+			{X: t + u0, Y: r.Min.Y + u0},
+			{X: t + u1, Y: r.Min.Y + u1},
+		})
+	}
+	return lines
+}
