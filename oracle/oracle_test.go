@@ -195,3 +195,38 @@ func TestCloseIsIdempotentAndFinal(t *testing.T) {
 		t.Fatal("Run after Close succeeded")
 	}
 }
+
+// The real clock measures at least the model's finish times, up to a
+// microsecond (time.sleep rounds up and select only overshoots, but a
+// CPython timer is due when when < now + clock_resolution, 1 ns on Linux,
+// and deadlines are floats), and not wildly more even on a loaded machine.
+func TestRealClockIsNeverEarlierThanTheModel(t *testing.T) {
+	r, err := oracle.StartReal(2)
+	if err != nil {
+		t.Fatalf("%v (on Debian/Ubuntu: apt-get install python3)", err)
+	}
+	defer r.Close()
+	const ms = model.Duration(1e6)
+	w := &model.Workload{Unit: model.Millisecond, Tasks: []model.Task{
+		model.Canonical("a", 5*ms, 30*ms, 5*ms),
+		{Name: "b", Steps: []model.Step{cpu(5 * ms), io(10 * ms), cpu(5 * ms)}},
+	}}
+	pred := model.Simulate(w, nil)
+	runs, err := r.Measure(w, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 2 {
+		t.Fatalf("%d runs; want 2", len(runs))
+	}
+	for _, m := range runs {
+		for i := range m.Finish {
+			if m.Finish[i] < pred.Finish[i]-1000 {
+				t.Fatalf("task %d finished at %v ns, before the model's %v ns", i, m.Finish[i], pred.Finish[i])
+			}
+		}
+		if m.Makespan > 10*pred.Makespan {
+			t.Fatalf("makespan %v ns, more than 10 times the model's %v ns", m.Makespan, pred.Makespan)
+		}
+	}
+}
