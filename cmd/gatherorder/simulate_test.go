@@ -442,9 +442,10 @@ func TestTimelineStatesPartitionEachTaskLife(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		w := gen.Workload(gen.Spec{MaxTasks: 5, MaxSteps: 5, MaxDur: 20}).Draw(t, "w")
 		r := model.Simulate(w, gen.Perm(len(w.Tasks)).Draw(t, "order"))
+		spans := taskSpans(&r)
 		for task := range w.Tasks {
 			var sp []span
-			for _, s := range taskSpans(&r, task) {
+			for _, s := range spans[task] {
 				if s.end < s.start {
 					t.Fatalf("task %d: span %+v runs backwards", task, s)
 				}
@@ -482,6 +483,7 @@ func TestTimelineWithNanosecondColumnsCountsExactly(t *testing.T) {
 			t.Fatalf("axis %+v for horizon %d, want 1 ns columns", ax, r.Makespan)
 		}
 		var cpu model.Duration
+		spans := taskSpans(&r)
 		for task, tk := range w.Tasks {
 			var run, wait model.Duration
 			for _, s := range tk.Steps {
@@ -495,7 +497,7 @@ func TestTimelineWithNanosecondColumnsCountsExactly(t *testing.T) {
 				}
 			}
 			cpu += run
-			row := ax.draw(taskSpans(&r, task))
+			row := ax.draw(spans[task])
 			if n := strings.Count(row, "#"); model.Duration(n) != run {
 				t.Fatalf("task %d row %q: %d #, CPU %d", task, row, n, run)
 			}

@@ -271,24 +271,24 @@ func (ax axis) draw(spans []span) string {
 	return strings.TrimRight(string(row), " ")
 }
 
-// taskSpans turns task t's trace into states from time 0 to its finish.
-func taskSpans(r *model.Result, t int) []span {
-	var sp []span
-	first := r.Finish[t] // a task with no steps is ready until its one step runs
+// taskSpans turns the trace into each task's states from time 0 to its
+// finish, in one pass over the trace.
+func taskSpans(r *model.Result) [][]span {
+	sp := make([][]span, len(r.Finish))
+	first := slices.Clone(r.Finish) // a task with no steps is ready until its one step runs
 	for _, s := range r.Segments {
-		if s.Task == t {
-			sp = append(sp, span{s.Start, s.End, chRun})
-			first = min(first, s.Start)
-		}
+		sp[s.Task] = append(sp[s.Task], span{s.Start, s.End, chRun})
+		first[s.Task] = min(first[s.Task], s.Start)
 	}
 	for _, wt := range r.Waits {
-		if wt.Task == t {
-			sp = append(sp, span{wt.Start, wt.Due, chWait}, span{wt.Due, wt.Resume, chReady})
-			first = min(first, wt.Start)
-		}
+		sp[wt.Task] = append(sp[wt.Task], span{wt.Start, wt.Due, chWait}, span{wt.Due, wt.Resume, chReady})
+		first[wt.Task] = min(first[wt.Task], wt.Start)
 	}
 	// gather queued every task's first step at time 0; it waits its turn.
-	return append(sp, span{0, first, chReady})
+	for t := range sp {
+		sp[t] = append(sp[t], span{0, first[t], chReady})
+	}
+	return sp
 }
 
 // cpuSpans is the CPU row: busy during every segment, idle otherwise up
@@ -318,8 +318,9 @@ func writeChart(b *bytes.Buffer, o order.Outcome, names []string, ax axis) {
 	finishCol := max(len(axisLine), ax.cols) + 2
 	fmt.Fprintf(b, "  %s  %s%s%s\n", pad(timeLabel, width), axisLine, strings.Repeat(" ", finishCol-len(axisLine)), "finish")
 	// Rows in gather order, so the first-phase staircase reads top-down.
+	spans := taskSpans(r)
 	for _, t := range o.Order {
-		row := ax.draw(taskSpans(r, t))
+		row := ax.draw(spans[t])
 		fmt.Fprintf(b, "  %s  %s%s%s\n", pad(labels[t], width), row,
 			strings.Repeat(" ", finishCol-len(row)), model.Format(r.Finish[t], u))
 	}
