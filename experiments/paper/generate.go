@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+)
+
+// Config is one run of the generator.
+type Config struct {
+	// Dir is the paper directory (paper/ of the repository): figures go to
+	// Dir/figures, tables to Dir/generated, numbers to Dir/numbers.tex.
+	Dir string
+	Wom WomConfig
+	// SeedCSV is the seed table to read ("": Dir/data/seed_table.csv).
+	SeedCSV string
+	// Strict makes placeholders (parts whose sources have not landed) an
+	// error instead of a warning.
+	Strict bool
+	// Progress receives progress lines and warnings (os.Stderr).
+	Progress io.Writer
+}
+
+// DefaultWom is the paper's configuration of the where-order-matters
+// experiment: n = 2..8, ρ = 1/16..16 in powers of two, 1,000 workloads
+// per cell, exact expectations over all n! orders.
+var DefaultWom = WomConfig{
+	MinN: 2, MaxN: 8,
+	Ratios:    []Ratio{{1, 16}, {1, 8}, {1, 4}, {1, 2}, {1, 1}, {2, 1}, {4, 1}, {8, 1}, {16, 1}},
+	Instances: 1000, Bootstrap: 2000, Seed: 20230312, MaxIO: 100,
+}
+
+// Generate writes every figure, table and number of the paper, and returns
+// the files written (relative to cfg.Dir, in the order written).
+func Generate(cfg Config) ([]string, error) {
+	o := &output{dir: cfg.Dir}
+	num := &Numbers{}
+	steps := []struct {
+		name string
+		run  func() error
+	}{
+		{"constants", func() error { constants(num); return nil }},
+		{"seed Gantt chart", func() error { return seedGantt(o, num) }},
+		{"seed table", func() error { return seedTable(o, num, cfg.SeedCSV) }},
+		{"where the order matters", func() error { return whereOrderMatters(o, num, cfg.Wom, cfg.Progress) }},
+		{"claims table", func() error { return claimsTable(o, cfg.Strict, cfg.Progress) }},
+	}
+	for _, s := range steps {
+		start := time.Now()
+		if err := s.run(); err != nil {
+			return o.files, fmt.Errorf("%s: %w", s.name, err)
+		}
+		fmt.Fprintf(cfg.Progress, "%s: done in %.1fs\n", s.name, time.Since(start).Seconds())
+	}
+	var b bytes.Buffer
+	if err := num.WriteTeX(&b); err != nil {
+		return o.files, err
+	}
+	return o.files, o.write("numbers.tex", b.Bytes())
+}
+
+// constants are the facts the paper quotes that are not computed: the
+// versions and dates of the sources, each with where it comes from.
+func constants(num *Numbers) {
+	num.Add("CPythonVersion", "3.11", "the CPython version whose asyncio the model reproduces (model/doc.go)")
+	num.Add("ThreadPythonVersion", "3.10.6", "the asker's Python in the seed thread")
+	num.Add("BlogYear", "2022", "year of the blog post that advised longest-IO-first (blog.sentry.io, 2022-02-25)")
+	num.Add("ThreadYear", "2023", "year of the seed thread (its logs are dated 12/Mar/2023)")
+}
