@@ -1,0 +1,32 @@
+package props
+
+// Registry returns every claim, each once, in the order the CLI, the tests
+// and the paper present them. The first eleven are the issue's, with its
+// ids and statements; the rest are the ones the engines suggested
+// (doc.go). No claim is assumed true: Evaluate computes every verdict.
+func Registry() []Claim {
+	return []Claim{
+		{ID: "lif-optimal-equal-cpu", Class: EqualCPU, Check: lifOptimal, Test: "TestLIFOptimalEqualCPU",
+			Statement: "With equal CPU phases, longest-IO-first gives the smallest makespan of all orders."},
+		{ID: "lif-beats-sif-equal-cpu", Class: EqualCPU, Check: lifBeatsSIF, Test: "TestLIFBeatsSIFEqualCPU",
+			Statement: "With equal CPU phases, longest-IO-first is never slower than shortest-IO-first."},
+		{ID: "sif-worst-equal-cpu", Class: EqualCPU, Check: sifWorst, Test: "TestSIFWorstEqualCPU",
+			Statement: "With equal CPU phases, shortest-IO-first is a slowest order."},
+		{ID: "lif-optimal-two-tasks-equal-cpu", Class: EqualCPUTwo, Check: lifOptimal, Test: "TestLIFOptimalTwoTasksEqualCPU",
+			Statement: "With two tasks and equal CPU phases, longest-IO-first is optimal."},
+		{ID: "lif-optimal-no-post-cpu", Class: NoPostCPU, Check: lifOptimal, Test: "TestLIFOptimalNoPostCPU",
+			Statement: "When no task has CPU work after its IO, longest-IO-first is optimal whatever the CPU before it."},
+		{ID: "lif-minimizes-last-io", Class: Canonical, Check: lifMinimizesLastIO, Test: "TestLIFMinimizesLastIO",
+			Statement: "Longest-IO-first minimizes the time at which the last IO completes."},
+		{ID: "lif-optimal-unequal-cpu", Class: Canonical, Check: lifOptimal, Test: "TestLIFOptimalUnequalCPU",
+			Statement: "Longest-IO-first is optimal for canonical workloads with arbitrary CPU phases."},
+		{ID: "any-order-within-2x", Class: MultiStep, Check: within(2, 1), Test: "TestAnyOrderWithin2x",
+			Statement: "Every order's makespan is at most twice the optimum."},
+		{ID: "any-order-within-1.5x-equal-cpu", Class: EqualCPU, Check: within(3, 2), Test: "TestAnyOrderWithin1_5xEqualCPU",
+			Statement: "With equal CPU phases, every order is within 1.5 times the optimum."},
+		{ID: "hop-makes-order-irrelevant", Class: Hop, Check: orderIrrelevant, Test: "TestHopMakesOrderIrrelevant",
+			Statement: "If every task needs one extra loop turn (an `io 0` connection step) between its first CPU phase and its wait, the makespan does not depend on the order."},
+		{ID: "shorter-step-never-hurts", Class: MultiStep, Check: shorterNeverHurts, Test: "TestShorterStepNeverHurts",
+			Statement: "For a fixed order, shortening any step of any task never increases the makespan (general multi-step workloads)."},
+	}
+}

@@ -1,0 +1,153 @@
+package props
+
+import (
+	"sync"
+
+	"github.com/gatherorder/gatherorder/model"
+	"github.com/gatherorder/gatherorder/order"
+)
+
+// MaxTasks is the largest instance the engines evaluate: every predicate
+// looks at all n! orders.
+const MaxTasks = order.MaxExhaustive
+
+var permTables [MaxTasks + 1]struct {
+	once  sync.Once
+	perms [][]int
+}
+
+// perms returns every permutation of 0..n-1 in lexicographic order (the
+// order of order.ForEachPerm); index = lexicographic rank. Shared and
+// read-only.
+func perms(n int) [][]int {
+	t := &permTables[n]
+	t.once.Do(func() {
+		order.ForEachPerm(n, func(p []int) { t.perms = append(t.perms, append([]int(nil), p...)) })
+	})
+	return t.perms
+}
+
+// rank is the lexicographic rank of permutation p (its index in perms).
+func rank(p []int) int {
+	r := 0
+	for i := range p {
+		smaller := 0
+		for j := i + 1; j < len(p); j++ {
+			if p[j] < p[i] {
+				smaller++
+			}
+		}
+		r = r*(len(p)-i) + smaller
+	}
+	return r
+}
+
+// Eval evaluates instances: the makespan of every order, cached for the
+// current instance. An Eval is not safe for concurrent use; each engine
+// goroutine has its own.
+type Eval struct {
+	sim  model.Sim
+	in   *Instance
+	ms   []model.Duration
+	keys []model.Duration
+	lif  []int
+	sif  []int
+}
+
+// Makespan is the makespan of in gathered in order p: model.ClosedForm for
+// canonical instances (equal to the simulator's makespan there, as
+// model.TestClosedFormMatchesSimulator checks), the simulator otherwise.
+func (e *Eval) Makespan(in *Instance, p []int) model.Duration {
+	if in.Jobs != nil {
+		return model.ClosedForm(in.Jobs, p)
+	}
+	return e.sim.Run(in.W, p, false).Makespan
+}
+
+// All returns the makespan of every order of in, indexed by rank. The
+// slice is owned by e and valid until the next instance.
+func (e *Eval) All(in *Instance) []model.Duration {
+	if e.in == in {
+		return e.ms
+	}
+	e.in = in
+	ps := perms(len(in.W.Tasks))
+	e.ms = e.ms[:0]
+	for _, p := range ps {
+		e.ms = append(e.ms, e.Makespan(in, p))
+	}
+	e.lif, e.sif = e.lif[:0], e.sif[:0]
+	e.keys = e.keys[:0]
+	for _, t := range in.W.Tasks {
+		e.keys = append(e.keys, t.IOTime())
+	}
+	for r, p := range ps {
+		asc, desc := true, true
+		for k := 1; k < len(p); k++ {
+			a, b := e.keys[p[k-1]], e.keys[p[k]]
+			asc = asc && a <= b
+			desc = desc && a >= b
+		}
+		if desc {
+			e.lif = append(e.lif, r)
+		}
+		if asc {
+			e.sif = append(e.sif, r)
+		}
+	}
+	return e.ms
+}
+
+// LIF returns the ranks of every order longest-IO-first can produce: the
+// orders by non-increasing IO time (model.Task.IOTime), one for each way of
+// breaking ties, i.e. for each given order. SIF likewise.
+func (e *Eval) LIF(in *Instance) []int { e.All(in); return e.lif }
+
+// SIF: see LIF.
+func (e *Eval) SIF(in *Instance) []int { e.All(in); return e.sif }
+
+// SIFPartner is the shortest-IO-first order for the same given order as
+// the longest-IO-first order p: both sorts are stable, so tasks with equal
+// IO time keep the same relative order in both.
+func (e *Eval) SIFPartner(in *Instance, p []int) []int {
+	e.All(in)
+	q := append([]int(nil), p...)
+	// Stable insertion sort by ascending key.
+	for i := 1; i < len(q); i++ {
+		for j := i; j > 0 && e.keys[q[j-1]] > e.keys[q[j]]; j-- {
+			q[j-1], q[j] = q[j], q[j-1]
+		}
+	}
+	return q
+}
+
+// Best returns the rank of the lexicographically first optimal order and
+// its makespan; Worst the first slowest.
+func (e *Eval) Best(in *Instance) (int, model.Duration) {
+	ms := e.All(in)
+	b := 0
+	for r, m := range ms {
+		if m < ms[b] {
+			b = r
+		}
+	}
+	return b, ms[b]
+}
+
+// Worst: see Best.
+func (e *Eval) Worst(in *Instance) (int, model.Duration) {
+	ms := e.All(in)
+	b := 0
+	for r, m := range ms {
+		if m > ms[b] {
+			b = r
+		}
+	}
+	return b, ms[b]
+}
+
+// compare builds the comparison of in gathered in the order of rank r.
+func (e *Eval) compare(label string, in *Instance, r int) Comparison {
+	p := perms(len(in.W.Tasks))[r]
+	return Comparison{Label: label, W: in.W, Order: append([]int(nil), p...), Makespan: e.All(in)[r]}
+}

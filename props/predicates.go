@@ -1,0 +1,163 @@
+package props
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/gatherorder/gatherorder/model"
+)
+
+// lifOptimal: every order longest-IO-first can produce (any given order,
+// hence any tie-break) has the least makespan.
+func lifOptimal(e *Eval, in *Instance) *Failure {
+	ms := e.All(in)
+	b, best := e.Best(in)
+	for _, r := range e.LIF(in) {
+		if ms[r] > best {
+			return &Failure{
+				Reason:      fmt.Sprintf("longest-IO-first takes %d, the best order %d", ms[r], best),
+				Comparisons: []Comparison{e.compare("lif", in, r), e.compare("best", in, b)},
+			}
+		}
+	}
+	return nil
+}
+
+// lifBeatsSIF: for every given order, LIF's order is no slower than SIF's.
+func lifBeatsSIF(e *Eval, in *Instance) *Failure {
+	ms := e.All(in)
+	ps := perms(len(in.W.Tasks))
+	for _, r := range e.LIF(in) {
+		s := rank(e.SIFPartner(in, ps[r]))
+		if ms[r] > ms[s] {
+			return &Failure{
+				Reason:      fmt.Sprintf("longest-IO-first takes %d, shortest-IO-first %d", ms[r], ms[s]),
+				Comparisons: []Comparison{e.compare("lif", in, r), e.compare("sif", in, s)},
+			}
+		}
+	}
+	return nil
+}
+
+// sifWorst: every order shortest-IO-first can produce has the largest
+// makespan of all orders.
+func sifWorst(e *Eval, in *Instance) *Failure {
+	ms := e.All(in)
+	w, worst := e.Worst(in)
+	for _, r := range e.SIF(in) {
+		if ms[r] < worst {
+			return &Failure{
+				Reason:      fmt.Sprintf("shortest-IO-first takes %d, the slowest order %d", ms[r], worst),
+				Comparisons: []Comparison{e.compare("sif", in, r), e.compare("worst", in, w)},
+			}
+		}
+	}
+	return nil
+}
+
+// within returns the predicate "every order's makespan is at most num/den
+// times the optimum", compared exactly in integers.
+func within(num, den model.Duration) Predicate {
+	return func(e *Eval, in *Instance) *Failure {
+		b, best := e.Best(in)
+		w, worst := e.Worst(in)
+		if worst*den > num*best {
+			return &Failure{
+				Reason:      fmt.Sprintf("the slowest order takes %d > %d/%d × the best %d", worst, num, den, best),
+				Comparisons: []Comparison{e.compare("worst", in, w), e.compare("best", in, b)},
+			}
+		}
+		return nil
+	}
+}
+
+// orderIrrelevant: all orders have the same makespan.
+func orderIrrelevant(e *Eval, in *Instance) *Failure {
+	b, best := e.Best(in)
+	w, worst := e.Worst(in)
+	if worst != best {
+		return &Failure{
+			Reason:      fmt.Sprintf("orders take from %d to %d", best, worst),
+			Comparisons: []Comparison{e.compare("worst", in, w), e.compare("best", in, b)},
+		}
+	}
+	return nil
+}
+
+// lastIO is the time at which the last wait (sleep or io) of in gathered in
+// order p is due, from a traced simulation.
+func (e *Eval) lastIO(in *Instance, p []int) model.Duration {
+	var last model.Duration
+	if in.Jobs != nil {
+		// Canonical: the wait of the job at position k ends at
+		// A_π(1) + … + A_π(k) + L_π(k) (model.ClosedForm's releases).
+		var s model.Duration
+		for _, j := range p {
+			s += in.Jobs[j].A
+			last = max(last, s+in.Jobs[j].L)
+		}
+		return last
+	}
+	for _, wt := range e.sim.Run(in.W, p, true).Waits {
+		last = max(last, wt.Due)
+	}
+	return last
+}
+
+// lifMinimizesLastIO: every LIF order attains the least time at which the
+// last wait completes, over all orders.
+func lifMinimizesLastIO(e *Eval, in *Instance) *Failure {
+	ps := perms(len(in.W.Tasks))
+	io := make([]model.Duration, len(ps))
+	b := 0
+	for r, p := range ps {
+		io[r] = e.lastIO(in, p)
+		if io[r] < io[b] {
+			b = r
+		}
+	}
+	for _, r := range e.LIF(in) {
+		if io[r] > io[b] {
+			c1, c2 := e.compare("lif", in, r), e.compare("best", in, b)
+			c1.Measure, c1.Value = "last_io", io[r]
+			c2.Measure, c2.Value = "last_io", io[b]
+			return &Failure{
+				Reason:      fmt.Sprintf("under longest-IO-first the last wait ends at %d, under another order at %d", io[r], io[b]),
+				Comparisons: []Comparison{c1, c2},
+			}
+		}
+	}
+	return nil
+}
+
+// shorterNeverHurts: for every order and every step with d ≥ 1, the
+// workload with that step shortened by one unit has no larger makespan.
+// Over the integers this is equivalent to "shortening by any amount never
+// hurts" (a shortening by k is k unit shortenings, each of an instance of
+// the same class; doc.go).
+func shorterNeverHurts(e *Eval, in *Instance) *Failure {
+	ms := e.All(in)
+	ps := perms(len(in.W.Tasks))
+	for i, t := range in.W.Tasks {
+		for j, st := range t.Steps {
+			if st.D == 0 {
+				continue
+			}
+			tasks := slices.Clone(in.W.Tasks)
+			tasks[i].Steps = slices.Clone(t.Steps)
+			tasks[i].Steps[j].D--
+			short := newArranged(tasks)
+			for r, p := range ps {
+				if m := e.Makespan(short, p); m > ms[r] {
+					c2 := Comparison{Label: "shortened", W: short.W, Order: slices.Clone(p), Makespan: m}
+					return &Failure{
+						Reason: fmt.Sprintf("shortening step %d of task %s from %d to %d raises the makespan from %d to %d",
+							j+1, t.Name, st.D, st.D-1, ms[r], m),
+						Comparisons: []Comparison{e.compare("original", in, r), c2},
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
