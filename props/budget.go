@@ -21,7 +21,7 @@ var Quick = Budget{
 	Name: "quick",
 	Scopes: map[string]Scope{
 		"equal-cpu-two": {MinN: 2, MaxN: 2, MaxDur: 40, MaxTotal: 40},
-		"equal-cpu":     {MinN: 1, MaxN: 6, MaxDur: 24, MaxTotal: 24},
+		"equal-cpu":     {MinN: 1, MaxN: 6, MaxDur: 32, MaxTotal: 32},
 		"no-post-cpu":   {MinN: 1, MaxN: 4, MaxDur: 14, MaxTotal: 14},
 		"canonical":     {MinN: 1, MaxN: 4, MaxDur: 12, MaxTotal: 12},
 		"hop":           {MinN: 1, MaxN: 4, MaxDur: 12, MaxTotal: 12},
@@ -46,7 +46,7 @@ var Full = Budget{
 	Name: "full",
 	Scopes: map[string]Scope{
 		"equal-cpu-two": {MinN: 2, MaxN: 2, MaxDur: 120, MaxTotal: 120},
-		"equal-cpu":     {MinN: 1, MaxN: 7, MaxDur: 32, MaxTotal: 32},
+		"equal-cpu":     {MinN: 1, MaxN: 7, MaxDur: 48, MaxTotal: 48},
 		"no-post-cpu":   {MinN: 1, MaxN: 5, MaxDur: 16, MaxTotal: 16},
 		"canonical":     {MinN: 1, MaxN: 5, MaxDur: 15, MaxTotal: 15},
 		"hop":           {MinN: 1, MaxN: 4, MaxDur: 16, MaxTotal: 16},

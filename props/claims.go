@@ -28,5 +28,14 @@ func Registry() []Claim {
 			Statement: "If every task needs one extra loop turn (an `io 0` connection step) between its first CPU phase and its wait, the makespan does not depend on the order."},
 		{ID: "shorter-step-never-hurts", Class: MultiStep, Check: shorterNeverHurts, Test: "TestShorterStepNeverHurts",
 			Statement: "For a fixed order, shortening any step of any task never increases the makespan (general multi-step workloads)."},
+		// Claims the engines suggested (see doc.go, "Claims beyond the issue").
+		{ID: "lif-within-one-cpu-phase-equal-cpu", Class: EqualCPU, Check: lifWithinOnePhase, Test: "TestLIFWithinOneCPUPhaseEqualCPU",
+			Statement: "With equal CPU phases c, longest-IO-first is at most c slower than the best order."},
+		{ID: "lif-beats-sif-unequal-cpu", Class: Canonical, Check: lifBeatsSIF, Test: "TestLIFBeatsSIFUnequalCPU",
+			Statement: "For canonical workloads with arbitrary CPU phases, longest-IO-first is never slower than shortest-IO-first."},
+		{ID: "any-order-within-1.5x-unequal-cpu", Class: Canonical, Check: within(3, 2), Test: "TestAnyOrderWithin1_5xUnequalCPU",
+			Statement: "For canonical workloads with arbitrary CPU phases, every order is within 1.5 times the optimum."},
+		{ID: "shorter-step-never-hurts-canonical", Class: Canonical, Check: shorterNeverHurts, Test: "TestShorterStepNeverHurtsCanonical",
+			Statement: "For a fixed order, shortening any step of a canonical workload never increases the makespan."},
 	}
 }

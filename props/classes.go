@@ -157,8 +157,25 @@ var MultiStep = &Class{
 		slices.SortStableFunc(space, compareTasks)
 		return multisetJobs(space, n, s.MaxTotal)
 	},
+	// Tasks and steps are drawn as rapid slices (not gen.Workload's flat
+	// draws) so that rapid's shrinker can delete whole tasks and steps:
+	// that is what lets it reach counterexamples as small as the
+	// exhaustive engine's (TestRapidShrinksToTheMinimalSize).
 	draw: func(w Wide) *rapid.Generator[*model.Workload] {
-		return gen.Workload(gen.Spec{MinTasks: 1, MaxTasks: w.MaxN, MinSteps: 1, MaxSteps: w.MaxSteps, MaxDur: w.MaxDur})
+		step := rapid.Custom(func(t *rapid.T) model.Step {
+			return model.Step{
+				Kind: rapid.SampledFrom([]model.Kind{model.CPU, model.Sleep, model.IO}).Draw(t, "kind"),
+				D:    gen.Dur(w.MaxDur).Draw(t, "d"),
+			}
+		})
+		task := rapid.SliceOfN(step, 1, w.MaxSteps)
+		return rapid.Custom(func(t *rapid.T) *model.Workload {
+			wl := &model.Workload{Unit: model.Nanosecond}
+			for i, st := range rapid.SliceOfN(task, 1, w.MaxN).Draw(t, "tasks") {
+				wl.Tasks = append(wl.Tasks, model.Task{Name: taskName(i), Steps: st})
+			}
+			return wl
+		})
 	},
 	width: func(w Wide) int { return 1 + w.MaxN*(1+2*w.MaxSteps) },
 	decode: func(v []int64, w Wide) *model.Workload {

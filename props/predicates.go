@@ -161,3 +161,23 @@ func shorterNeverHurts(e *Eval, in *Instance) *Failure {
 	}
 	return nil
 }
+
+// lifWithinOnePhase: on equal-CPU instances (phases c), every LIF order's
+// makespan is at most the optimum plus c.
+func lifWithinOnePhase(e *Eval, in *Instance) *Failure {
+	if len(in.Jobs) == 0 {
+		return nil
+	}
+	c := in.Jobs[0].A
+	ms := e.All(in)
+	b, best := e.Best(in)
+	for _, r := range e.LIF(in) {
+		if ms[r] > best+c {
+			return &Failure{
+				Reason:      fmt.Sprintf("longest-IO-first takes %d > the best %d plus one CPU phase %d", ms[r], best, c),
+				Comparisons: []Comparison{e.compare("lif", in, r), e.compare("best", in, b)},
+			}
+		}
+	}
+	return nil
+}

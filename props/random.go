@@ -43,14 +43,17 @@ type CaptureTB struct {
 }
 
 // Helper and the rest implement rapid.TB.
-func (t *CaptureTB) Helper()                   {}
-func (t *CaptureTB) Name() string              { return t.ID }
-func (t *CaptureTB) Logf(string, ...any)       {}
-func (t *CaptureTB) Log(...any)                {}
-func (t *CaptureTB) Skipf(string, ...any)      {}
-func (t *CaptureTB) Skip(...any)               {}
-func (t *CaptureTB) SkipNow()                  {}
-func (t *CaptureTB) Errorf(f string, a ...any) { t.failed = true; t.Msgs = append(t.Msgs, fmt.Sprintf(f, a...)) }
+func (t *CaptureTB) Helper()              {}
+func (t *CaptureTB) Name() string         { return t.ID }
+func (t *CaptureTB) Logf(string, ...any)  {}
+func (t *CaptureTB) Log(...any)           {}
+func (t *CaptureTB) Skipf(string, ...any) {}
+func (t *CaptureTB) Skip(...any)          {}
+func (t *CaptureTB) SkipNow()             {}
+func (t *CaptureTB) Errorf(f string, a ...any) {
+	t.failed = true
+	t.Msgs = append(t.Msgs, fmt.Sprintf(f, a...))
+}
 func (t *CaptureTB) Error(a ...any)            { t.failed = true; t.Msgs = append(t.Msgs, fmt.Sprint(a...)) }
 func (t *CaptureTB) Fatalf(f string, a ...any) { t.Errorf(f, a...) }
 func (t *CaptureTB) Fatal(a ...any)            { t.Error(a...) }
