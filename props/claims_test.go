@@ -1,0 +1,196 @@
+package props
+
+import (
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/gatherorder/gatherorder/model"
+	"github.com/gatherorder/gatherorder/oracle"
+)
+
+// budget is Quick, or Full under GATHERORDER_VERIFY=1 (make verify).
+func budget() Budget {
+	if os.Getenv("GATHERORDER_VERIFY") == "1" {
+		return Full
+	}
+	return Quick
+}
+
+var (
+	verdictsOnce sync.Once
+	verdicts     map[string]Verdict
+)
+
+// verdict computes (once per test binary) every claim's verdict with the
+// three engines, without replay.
+func verdict(t *testing.T, id string) Verdict {
+	t.Helper()
+	verdictsOnce.Do(func() {
+		verdicts = map[string]Verdict{}
+		for _, c := range Registry() {
+			verdicts[c.ID] = Check(c, budget(), nil)
+		}
+	})
+	v, ok := verdicts[id]
+	if !ok {
+		t.Fatalf("no claim %q in the registry", id)
+	}
+	return v
+}
+
+var (
+	pyOnce sync.Once
+	py     *oracle.Python
+	pyErr  error
+)
+
+func cpython(t *testing.T) *oracle.Python {
+	t.Helper()
+	pyOnce.Do(func() { py, pyErr = oracle.Start() })
+	if pyErr != nil {
+		t.Fatalf("CPython 3.11 is needed to replay counterexamples (apt-get install python3): %v", pyErr)
+	}
+	return py
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if py != nil {
+		py.Close()
+	}
+	os.Exit(code)
+}
+
+// The verdicts the engines computed, pinned as a regression guard (they
+// are computed by every run, never read from here), and for refuted
+// claims the minimal counterexample found by exhaustive search, in the
+// workload format.
+var pinned = map[string]struct{ verdict, minimal string }{
+	"lif-optimal-equal-cpu":              {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":1},{"sleep":1},{"cpu":1}]},{"name":"b","steps":[{"cpu":1},{"sleep":2},{"cpu":1}]},{"name":"c","steps":[{"cpu":1},{"sleep":3},{"cpu":1}]}]}`},
+	"lif-beats-sif-equal-cpu":            {"holds", ""},
+	"sif-worst-equal-cpu":                {"holds", ""},
+	"lif-optimal-two-tasks-equal-cpu":    {"holds", ""},
+	"lif-optimal-no-post-cpu":            {"holds", ""},
+	"lif-minimizes-last-io":              {"holds", ""},
+	"lif-optimal-unequal-cpu":            {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":0},{"sleep":1},{"cpu":1}]},{"name":"b","steps":[{"cpu":1},{"sleep":1},{"cpu":0}]}]}`},
+	"any-order-within-2x":                {"holds", ""},
+	"any-order-within-1.5x-equal-cpu":    {"holds", ""},
+	"hop-makes-order-irrelevant":         {"holds", ""},
+	"shorter-step-never-hurts":           {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"sleep":0},{"sleep":2}]},{"name":"b","steps":[{"sleep":1},{"cpu":1}]}]}`},
+	"lif-within-one-cpu-phase-equal-cpu": {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":1},{"sleep":2},{"cpu":1}]},{"name":"b","steps":[{"cpu":1},{"sleep":3},{"cpu":1}]},{"name":"c","steps":[{"cpu":1},{"sleep":4},{"cpu":1}]},{"name":"d","steps":[{"cpu":1},{"sleep":5},{"cpu":1}]},{"name":"e","steps":[{"cpu":1},{"sleep":6},{"cpu":1}]}]}`},
+	"lif-beats-sif-unequal-cpu":          {"refuted", ""},
+	"any-order-within-1.5x-unequal-cpu":  {"refuted", ""},
+	"shorter-step-never-hurts-canonical": {"holds", ""},
+}
+
+// checkClaim is the common body of the claim-named tests: the verdict is
+// the pinned one; the exhaustive engine and the random engines agree;
+// a refuted claim's counterexample is genuine (re-simulated), certified
+// minimal, the pinned one, and replays on CPython.
+func checkClaim(t *testing.T, id string) {
+	v := verdict(t, id)
+	p, ok := pinned[id]
+	if !ok {
+		t.Fatalf("claim %s has no pinned verdict", id)
+	}
+	t.Logf("%s\n%s\n%s", v.Exhaustive, v.Rapid, v.Gopter)
+	if v.Verdict != p.verdict {
+		t.Errorf("verdict %s, pinned %s", v.Verdict, p.verdict)
+	}
+	ex, rnd := v.Exhaustive.Minimal != nil, v.Rapid.Found != nil || v.Gopter.Found != nil
+	if ex != rnd {
+		t.Errorf("engines disagree: exhaustive found a violation: %v, rapid or gopter: %v", ex, rnd)
+	}
+	if v.Verdict != "refuted" {
+		return
+	}
+	if v.Exhaustive.Minimal == nil {
+		t.Fatalf("refuted outside the exhaustive scope only: widen %s", v.Exhaustive.Scope)
+	}
+	if !v.Certified {
+		t.Errorf("minimal counterexample (total %d) not certified by the scope %s", Total(v.Minimal.W), v.Exhaustive.Scope)
+	}
+	if p.minimal != "" {
+		if got := string(model.Marshal(v.Minimal.W)); got != p.minimal {
+			t.Errorf("minimal counterexample\n%s\npinned\n%s", got, p.minimal)
+		}
+	}
+	for _, r := range []RandomReport{v.Rapid, v.Gopter} {
+		if r.Found != nil && Compare(r.Found, v.Minimal) < 0 {
+			t.Errorf("%s found a smaller counterexample than the exhaustive minimum: %s", r.Engine, model.Marshal(r.Found.W))
+		}
+	}
+	f := *v.Counterexample
+	f.Comparisons = append([]Comparison(nil), f.Comparisons...)
+	if err := Replay(cpython(t), &f); err != nil {
+		t.Fatalf("counterexample does not replay: %v", err)
+	}
+}
+
+func TestLIFOptimalEqualCPU(t *testing.T)         { checkClaim(t, "lif-optimal-equal-cpu") }
+func TestLIFBeatsSIFEqualCPU(t *testing.T)        { checkClaim(t, "lif-beats-sif-equal-cpu") }
+func TestSIFWorstEqualCPU(t *testing.T)           { checkClaim(t, "sif-worst-equal-cpu") }
+func TestLIFOptimalTwoTasksEqualCPU(t *testing.T) { checkClaim(t, "lif-optimal-two-tasks-equal-cpu") }
+func TestLIFOptimalNoPostCPU(t *testing.T)        { checkClaim(t, "lif-optimal-no-post-cpu") }
+func TestLIFMinimizesLastIO(t *testing.T)         { checkClaim(t, "lif-minimizes-last-io") }
+func TestLIFOptimalUnequalCPU(t *testing.T)       { checkClaim(t, "lif-optimal-unequal-cpu") }
+func TestAnyOrderWithin2x(t *testing.T)           { checkClaim(t, "any-order-within-2x") }
+func TestAnyOrderWithin1_5xEqualCPU(t *testing.T) { checkClaim(t, "any-order-within-1.5x-equal-cpu") }
+func TestHopMakesOrderIrrelevant(t *testing.T)    { checkClaim(t, "hop-makes-order-irrelevant") }
+func TestShorterStepNeverHurts(t *testing.T)      { checkClaim(t, "shorter-step-never-hurts") }
+func TestLIFWithinOneCPUPhaseEqualCPU(t *testing.T) {
+	checkClaim(t, "lif-within-one-cpu-phase-equal-cpu")
+}
+func TestLIFBeatsSIFUnequalCPU(t *testing.T) { checkClaim(t, "lif-beats-sif-unequal-cpu") }
+func TestAnyOrderWithin1_5xUnequalCPU(t *testing.T) {
+	checkClaim(t, "any-order-within-1.5x-unequal-cpu")
+}
+func TestShorterStepNeverHurtsCanonical(t *testing.T) {
+	checkClaim(t, "shorter-step-never-hurts-canonical")
+}
+
+// Every registered claim has a claim-named test above (its Test field),
+// the issue's eleven ids and statements are registered verbatim, and ids
+// are unique.
+func TestRegistryHasTheIssuesClaims(t *testing.T) {
+	issue := map[string]string{
+		"lif-optimal-equal-cpu":           "With equal CPU phases, longest-IO-first gives the smallest makespan of all orders.",
+		"lif-beats-sif-equal-cpu":         "With equal CPU phases, longest-IO-first is never slower than shortest-IO-first.",
+		"sif-worst-equal-cpu":             "With equal CPU phases, shortest-IO-first is a slowest order.",
+		"lif-optimal-two-tasks-equal-cpu": "With two tasks and equal CPU phases, longest-IO-first is optimal.",
+		"lif-optimal-no-post-cpu":         "When no task has CPU work after its IO, longest-IO-first is optimal whatever the CPU before it.",
+		"lif-minimizes-last-io":           "Longest-IO-first minimizes the time at which the last IO completes.",
+		"lif-optimal-unequal-cpu":         "Longest-IO-first is optimal for canonical workloads with arbitrary CPU phases.",
+		"any-order-within-2x":             "Every order's makespan is at most twice the optimum.",
+		"any-order-within-1.5x-equal-cpu": "With equal CPU phases, every order is within 1.5 times the optimum.",
+		"hop-makes-order-irrelevant":      "If every task needs one extra loop turn (an `io 0` connection step) between its first CPU phase and its wait, the makespan does not depend on the order.",
+		"shorter-step-never-hurts":        "For a fixed order, shortening any step of any task never increases the makespan (general multi-step workloads).",
+	}
+	src, err := os.ReadFile("claims_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, c := range Registry() {
+		if seen[c.ID] {
+			t.Errorf("duplicate id %s", c.ID)
+		}
+		seen[c.ID] = true
+		if s, ok := issue[c.ID]; ok && s != c.Statement {
+			t.Errorf("%s: statement %q, the issue's %q", c.ID, c.Statement, s)
+		}
+		if !strings.Contains(string(src), "func "+c.Test+"(t *testing.T)") {
+			t.Errorf("%s: no test %s", c.ID, c.Test)
+		}
+		if _, ok := pinned[c.ID]; !ok {
+			t.Errorf("%s: no pinned verdict", c.ID)
+		}
+	}
+	for id := range issue {
+		if !seen[id] {
+			t.Errorf("issue claim %s not registered", id)
+		}
+	}
+}
