@@ -14,15 +14,7 @@ import (
 func verify() bool { return os.Getenv("GATHERORDER_VERIFY") == "1" }
 
 // optimum is the least closed-form makespan over all orders, by brute force.
-func optimum(jobs []model.Job) model.Duration {
-	best := model.Duration(-1)
-	ForEachPerm(len(jobs), func(p []int) {
-		if c := model.ClosedForm(jobs, p); best < 0 || c < best {
-			best = c
-		}
-	})
-	return best
-}
+func optimum(jobs []model.Job) model.Duration { return exhaustiveClosedForm(jobs) }
 
 // ruleSets are the rule combinations checked against brute force: all
 // rules, each rule alone, none, and the search without the heuristic

@@ -12,12 +12,14 @@ import (
 type Dist struct{ CPUMax, IOMax int64 }
 
 // ScalingDist is the distribution of the benchmarks and of ScalingRun for
-// n jobs: CPU phases uniform on 1..100 and waits uniform on 1..50n, so that
-// the waits range over the whole first stage (E[ΣA] = 50.5n). Waits much
-// shorter than ΣA make all releases fall before ΣA and every order equal;
-// much longer ones make LIF optimal; this middle regime is where orders
-// differ most and the search is hardest.
-func ScalingDist(n int) Dist { return Dist{CPUMax: 100, IOMax: 50 * int64(max(n, 1))} }
+// n jobs: HeuristicDist(n, 200), CPU phases uniform on 1..100 and waits
+// uniform on 1..100n, about twice the mean total first-phase CPU 50.5n.
+// Waits much shorter than ΣA release every job before ΣA and make all
+// orders equal; much longer ones spread the releases so that LIF-like
+// orders are optimal; around twice ΣA the releases collide near the end
+// and orders differ most (the wait% = 200 rows of CompareHeuristics), and
+// the search is hardest there (probes with 10n..400n at n = 12..20).
+func ScalingDist(n int) Dist { return HeuristicDist(n, 200) }
 
 // RandomJobs draws n jobs from d with rng.
 func RandomJobs(rng *rand.Rand, n int, d Dist) []model.Job {
