@@ -1,0 +1,79 @@
+package order_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/gatherorder/gatherorder/internal/gen"
+	"github.com/gatherorder/gatherorder/model"
+	"github.com/gatherorder/gatherorder/order"
+	"pgregory.net/rapid"
+)
+
+// Apply(w, Best) on canonical workloads (sleep or io waits, L >= 0) goes
+// through the branch and bound and finds the simulated optimum that
+// exhaustive simulation of all orders finds, and says it is proven.
+func TestBestEqualsExhaustiveSimulationOnCanonicalWorkloads(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		js := gen.Jobs(1, 7, 12, 0, 30).Draw(t, "jobs")
+		w := gen.JobsWorkload(js)
+		for i := range w.Tasks {
+			if rapid.Bool().Draw(t, "io") {
+				w.Tasks[i].Steps[1].Kind = model.IO
+			}
+		}
+		ex, err := order.Exhaustive(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := order.Apply(w, order.Best)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !o.Optimal || o.Result.Makespan != ex.Makespan || o.LowerBound != ex.Makespan {
+			t.Fatalf("best: makespan %d (optimal %v, bound %d), exhaustive %d", o.Result.Makespan, o.Optimal, o.LowerBound, ex.Makespan)
+		}
+	})
+}
+
+// Beyond MaxExhaustive, canonical workloads are still solved exactly.
+func TestBestSolvesTwelveCanonicalTasks(t *testing.T) {
+	rng := order.NewRand(3, 12)
+	js := order.RandomJobs(rng, 12, order.ScalingDist(12))
+	w := gen.JobsWorkload(js)
+	o, err := order.Apply(w, order.Best)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lif, _ := order.Apply(w, order.LIF)
+	if !o.Optimal || o.Result.Makespan > lif.Result.Makespan || o.Result.Makespan != model.ClosedForm(js, o.Order) {
+		t.Fatalf("best %d (optimal %v), LIF %d", o.Result.Makespan, o.Optimal, lif.Result.Makespan)
+	}
+}
+
+// A general workload beyond MaxExhaustive is refused with a message that
+// says why, not searched forever.
+func TestBestRefusesLargeGeneralWorkloads(t *testing.T) {
+	w := &model.Workload{}
+	for i := range order.MaxExhaustive + 1 {
+		w.Tasks = append(w.Tasks, model.Task{Name: fmt.Sprint(i), Steps: []model.Step{{Kind: model.CPU, D: 1}, {Kind: model.IO, D: 0}, {Kind: model.Sleep, D: 3}, {Kind: model.CPU, D: 1}}})
+	}
+	_, err := order.Apply(w, order.Best)
+	if err == nil || !strings.Contains(err.Error(), "exhaustive search handles at most") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// The seed thread's example: three tasks with 1 s of CPU before and after
+// waits of 1, 3 and 5 s. Given shortest-IO-first, the best order is proven
+// to take 7 s.
+func ExampleBranchAndBound() {
+	jobs := []model.Job{{A: 1e9, L: 1e9, B: 1e9}, {A: 1e9, L: 3e9, B: 1e9}, {A: 1e9, L: 5e9, B: 1e9}}
+	sol, _ := order.BranchAndBound(jobs, order.Limits{})
+	fmt.Println(sol.Order, model.Format(sol.Makespan, model.Second), sol.Optimal)
+	fmt.Println("given order:", model.Format(model.ClosedForm(jobs, nil), model.Second))
+	// Output:
+	// [2 1 0] 7 true
+	// given order: 9
+}
