@@ -10,8 +10,8 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -111,6 +111,8 @@ func womFigure(cfg WomConfig, cells []*cell) (w, h vg.Length, fn func(draw.Canva
 				p.Add(eb)
 			}
 		}
+		// Headroom, so that the top markers and error bars are not cut.
+		p.Y.Max *= 1.08
 		plots[i/2] = append(plots[i/2], p)
 	}
 	w, h = 16*vg.Centimeter, 14*vg.Centimeter+womLegend
@@ -221,7 +223,7 @@ func whereOrderMatters(o *output, num *Numbers, cfg WomConfig, progress io.Write
 	num.Add("WomPeakExpGainN", strconv.Itoa(peakExp.N), src+": n where it is attained")
 	num.Add("WomPeakExpGainRatio", peakExp.R.String(), src+": ratio where it is attained")
 	num.Add("WomPeakWorstGain", pct(peakExp.Worst.Mean), src+": mean gain of LIF over the worst order in that cell (%)")
-	num.Add("WomMinExpGain", pct(minExp), src+": smallest expected gain of LIF over a random order, any instance (%)")
+	num.Add("WomMaxExpLoss", pct(-minExp), src+": largest expected loss of LIF against a random order, any instance (%)")
 	num.Add("WomNegExpGainShare", pct(float64(negExp)/float64(total)), src+": share of instances where LIF is slower than the average order (%)")
 	num.Add("WomPeakGap", pct(peakGap.Gap.Mean), src+": largest mean gap of LIF to the optimum (%)")
 	num.Add("WomPeakGapN", strconv.Itoa(peakGap.N), src+": n where it is attained")

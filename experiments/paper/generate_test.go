@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// repoPaper is the paper directory of the repository, seen from this
+// package's directory (go test runs in it).
+const repoPaper = "../../paper"
+
+func quickConfig(dir string) Config {
+	return Config{Dir: dir, Wom: QuickWom, SeedCSV: filepath.Join(repoPaper, "data", "seed_table.csv"), Progress: io.Discard}
+}
+
+// doc.go, "Determinism": two runs of the generator write the same files
+// with the same bytes (figures, CSV, tables, numbers.tex).
+func TestGeneratorIsByteIdentical(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	fa, err := Generate(quickConfig(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fb, err := Generate(quickConfig(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(fa, fb) {
+		t.Fatalf("file lists differ:\n%v\n%v", fa, fb)
+	}
+	for _, want := range []string{"figures/seed-gantt.pdf", "figures/seed-gantt.svg", "figures/seed-gantt.csv",
+		"figures/where-order-matters.pdf", "figures/where-order-matters.svg", "figures/where-order-matters.csv",
+		"numbers.tex", "generated/seed-table.tex", "generated/claims-table.tex"} {
+		if !slices.Contains(fa, want) {
+			t.Errorf("generator does not write %s", want)
+		}
+	}
+	for _, f := range fa {
+		x, err := os.ReadFile(filepath.Join(a, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		y, err := os.ReadFile(filepath.Join(b, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two runs", f)
+		}
+	}
+}
+
+// Bad invocations exit 2 with one line on stderr.
+func TestRunRejectsBadInvocations(t *testing.T) {
+	for _, args := range [][]string{{"-dir", filepath.Join(t.TempDir(), "missing")}, {"extra"}, {"-nosuchflag"}} {
+		var stderr bytes.Buffer
+		if code := run(args, &stderr); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+		if args[0] != "-nosuchflag" && strings.Count(stderr.String(), "\n") != 1 {
+			t.Errorf("%v: stderr is not one line: %q", args, stderr.String())
+		}
+	}
+}
+
+// A seed table whose fields are not decimals is reported with its file
+// and line, not a panic.
+func TestSeedTableErrorsNameFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "t.csv")
+	os.WriteFile(p, []byte("experiment,order,measured_s,naive_s,hop_s\nx,longest-first,7,abc,1\n"), 0o644)
+	err := seedTable(&output{dir: dir}, &Numbers{}, p)
+	if err == nil || !strings.Contains(err.Error(), p+":2:") {
+		t.Fatalf("err = %v, want one naming %s:2", err, p)
+	}
+}
