@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -27,6 +28,8 @@ type Server struct {
 	count atomic.Int64
 	srv   *http.Server
 	done  chan error
+	once  sync.Once
+	err   error
 }
 
 // StartServer listens on a random free loopback port and serves in the
@@ -71,16 +74,18 @@ func (s *Server) delay(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(body))
 }
 
-// Close stops the server and its open connections.
+// Close stops the server and its open connections; later calls return
+// the first call's result.
 func (s *Server) Close() error {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-	defer cancel()
-	err := s.srv.Shutdown(ctx)
-	if err != nil {
-		err = s.srv.Close()
-	}
-	if serr := <-s.done; !errors.Is(serr, http.ErrServerClosed) {
-		return serr
-	}
-	return err
+	s.once.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		if s.err = s.srv.Shutdown(ctx); s.err != nil {
+			s.err = s.srv.Close()
+		}
+		if serr := <-s.done; !errors.Is(serr, http.ErrServerClosed) {
+			s.err = serr
+		}
+	})
+	return s.err
 }
