@@ -1,8 +1,3 @@
-// Command paper regenerates every figure, table and number of the paper.
-//
-//	go run ./experiments/paper [-dir paper] [-quick] [-strict]
-//
-// See doc.go for what it writes.
 package main
 
 import (
