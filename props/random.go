@@ -69,7 +69,13 @@ var rapidMu sync.Mutex
 func withRapidFlags(checks int, seed uint64, f func()) {
 	rapidMu.Lock()
 	defer rapidMu.Unlock()
-	testing.Init() // rapid consults testing.Short(); idempotent
+	// rapid consults testing.Short(), which needs the testing flags
+	// registered and parsed: outside a test binary (the CLI) register them
+	// and parse an empty command line. Both are no-ops inside tests.
+	testing.Init()
+	if !flag.Parsed() {
+		_ = flag.CommandLine.Parse([]string{})
+	}
 	set := map[string]string{
 		"rapid.checks":     strconv.Itoa(checks),
 		"rapid.seed":       strconv.FormatUint(seed, 10),

@@ -1,0 +1,314 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/gatherorder/gatherorder/model"
+	"github.com/gatherorder/gatherorder/props"
+)
+
+func init() { commands["claims"] = claims }
+
+const claimsUsage = `usage: gatherorder claims [--json] [--budget quick|full]
+  Checks every registered claim about gather orders with the exhaustive,
+  rapid and gopter engines, replays each counterexample on CPython 3.11,
+  and runs the adversarial search for the worst ratio of each ordering rule
+  to the optimum. quick (the default) takes well under a minute; full is
+  what make verify runs.`
+
+// claims is `gatherorder claims`: the registry with computed verdicts.
+func claims(args []string, stdin io.Reader, stdout io.Writer) error {
+	flags := flag.NewFlagSet("claims", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	asJSON := flags.Bool("json", false, "print JSON")
+	name := flags.String("budget", "quick", "quick or full")
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			_, err := fmt.Fprintln(stdout, claimsUsage)
+			return err
+		}
+		return fmt.Errorf("%s (usage: gatherorder claims [--json] [--budget quick|full])", oneLine(err.Error()))
+	}
+	if flags.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (usage: gatherorder claims [--json] [--budget quick|full])", flags.Arg(0))
+	}
+	b, ok := props.BudgetByName(*name)
+	if !ok {
+		return fmt.Errorf("unknown budget %q (want quick or full)", *name)
+	}
+	vs := props.Evaluate(b, nil)
+	ratios := props.Adversary(b)
+	var out []byte
+	if *asJSON {
+		out = claimsJSON(b, vs, ratios)
+	} else {
+		out = claimsText(b, vs, ratios)
+	}
+	if _, err := stdout.Write(out); err != nil {
+		return err
+	}
+	for _, v := range vs {
+		if v.ReplayErr != "" {
+			return fmt.Errorf("claim %s: counterexample not confirmed on CPython: %s", v.Claim.ID, oneLine(v.ReplayErr))
+		}
+	}
+	return nil
+}
+
+// jsonComparison is one self-contained side of a counterexample.
+type jsonComparison struct {
+	Label    string          `json:"label"`
+	Workload json.RawMessage `json:"workload"`
+	Order    []string        `json:"order"`
+	Makespan json.RawMessage `json:"makespan"`
+	Measure  string          `json:"measure,omitempty"`
+	Value    json.RawMessage `json:"value,omitempty"`
+	CPython  json.RawMessage `json:"cpython_makespan,omitempty"`
+}
+
+func comparisons(f *props.Failure) []jsonComparison {
+	var cs []jsonComparison
+	for _, c := range f.Comparisons {
+		u := c.W.Unit
+		jc := jsonComparison{
+			Label:    c.Label,
+			Workload: model.Marshal(c.W),
+			Order:    c.Names(),
+			Makespan: json.RawMessage(model.Format(c.Makespan, u)),
+			Measure:  c.Measure,
+		}
+		if c.Measure != "" {
+			jc.Value = json.RawMessage(model.Format(c.Value, u))
+		}
+		if c.Replayed {
+			jc.CPython = json.RawMessage(model.Format(c.CPython, u))
+		}
+		cs = append(cs, jc)
+	}
+	return cs
+}
+
+func claimsJSON(b props.Budget, vs []props.Verdict, ratios []props.WorstRatio) []byte {
+	type checked struct {
+		Exhaustive          string `json:"exhaustive"`
+		ExhaustiveInstances int64  `json:"exhaustive_instances"`
+		Violations          int64  `json:"exhaustive_violations"`
+		Random              int    `json:"random"`
+		Gopter              int    `json:"gopter"`
+	}
+	type counter struct {
+		Reason      string           `json:"reason"`
+		Minimal     bool             `json:"minimal"`
+		Comparisons []jsonComparison `json:"comparisons"`
+	}
+	type claim struct {
+		ID             string   `json:"id"`
+		Statement      string   `json:"statement"`
+		Class          string   `json:"class"`
+		ClassDoc       string   `json:"class_definition"`
+		Verdict        string   `json:"verdict"`
+		Test           string   `json:"test"`
+		Checked        checked  `json:"checked"`
+		EnginesAgree   bool     `json:"engines_agree"`
+		Counterexample *counter `json:"counterexample,omitempty"`
+		ReplayError    string   `json:"replay_error,omitempty"`
+	}
+	type ratio struct {
+		Class       string           `json:"class"`
+		Policy      string           `json:"policy"`
+		Ratio       float64          `json:"ratio"`
+		Makespan    int64            `json:"policy_makespan_ns"`
+		Optimum     int64            `json:"optimum_ns"`
+		Searched    int              `json:"instances_searched"`
+		Comparisons []jsonComparison `json:"comparisons"`
+	}
+	var out struct {
+		Budget      string  `json:"budget"`
+		Claims      []claim `json:"claims"`
+		WorstRatios []ratio `json:"worst_ratios"`
+	}
+	out.Budget = b.Name
+	for _, v := range vs {
+		c := claim{
+			ID: v.Claim.ID, Statement: v.Claim.Statement, Class: v.Claim.Class.ID, ClassDoc: v.Claim.Class.Doc,
+			Verdict: v.Verdict, Test: v.Claim.Test, EnginesAgree: v.Agree, ReplayError: v.ReplayErr,
+			Checked: checked{v.Exhaustive.String(), v.Exhaustive.Instances, v.Exhaustive.Violations, v.Rapid.Checks, v.Gopter.Checks},
+		}
+		if v.Counterexample != nil {
+			c.Counterexample = &counter{v.Counterexample.Reason, v.Certified, comparisons(v.Counterexample)}
+		}
+		out.Claims = append(out.Claims, c)
+	}
+	for _, r := range ratios {
+		out.WorstRatios = append(out.WorstRatios, ratio{r.Class, r.Heuristic, r.Ratio(), int64(r.Num), int64(r.Den), r.Evaluated, comparisons(r.Failure)})
+	}
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		panic(err) // only plain data: cannot fail
+	}
+	return append(data, '\n')
+}
+
+func claimsText(b props.Budget, vs []props.Verdict, ratios []props.WorstRatio) []byte {
+	var buf bytes.Buffer
+	refuted := 0
+	for _, v := range vs {
+		if v.Verdict == "refuted" {
+			refuted++
+		}
+	}
+	fmt.Fprintf(&buf, "gatherorder claims, budget %s: %d claims, %d hold within what was checked, %d refuted\n", b.Name, len(vs), len(vs)-refuted, refuted)
+	for _, v := range vs {
+		fmt.Fprintf(&buf, "\n%s: %s\n  %s\n  class %s: %s\n", v.Claim.ID, strings.ToUpper(v.Verdict), v.Claim.Statement, v.Claim.Class.ID, v.Claim.Class.Doc)
+		fmt.Fprintf(&buf, "  exhaustive: %s\n  %s\n  %s\n", v.Exhaustive, v.Rapid, v.Gopter)
+		if !v.Agree {
+			buf.WriteString("  (the engines differ: a counterexample lies outside some engine's reach)\n")
+		}
+		if f := v.Counterexample; f != nil {
+			how := "smallest found by a random engine, outside the exhaustive scope"
+			if v.Exhaustive.Minimal != nil {
+				how = "minimal within the exhaustive scope"
+				if v.Certified {
+					how = "minimal (fewest tasks, then smallest total, then lexicographic), certified by the scope"
+				}
+			}
+			fmt.Fprintf(&buf, "  counterexample, %s: %s\n", how, f.Reason)
+			writeComparisons(&buf, f)
+		}
+		if v.ReplayErr != "" {
+			fmt.Fprintf(&buf, "  CPYTHON REPLAY FAILED: %s\n", oneLine(v.ReplayErr))
+		}
+	}
+	buf.WriteString("\nworst ratio to the optimum found by the adversarial search (class/policy):\n")
+	for _, r := range ratios {
+		fmt.Fprintf(&buf, "  %-24s %d/%d = %.4f  %s\n", r.Class+"/"+r.Heuristic, r.Num, r.Den, r.Ratio(), oneLine(string(model.Marshal(r.Instance.W))))
+	}
+	return buf.Bytes()
+}
+
+// writeComparisons prints the workload once per distinct workload and the
+// comparisons' timelines side by side.
+func writeComparisons(buf *bytes.Buffer, f *props.Failure) {
+	var blocks [][]string
+	last := ""
+	for _, c := range f.Comparisons {
+		if w := string(model.Marshal(c.W)); w != last {
+			fmt.Fprintf(buf, "    workload (%s): %s\n", c.Label, w)
+			last = w
+		}
+		blocks = append(blocks, claimTimeline(c))
+	}
+	width := 0
+	for _, bl := range blocks {
+		for _, l := range bl {
+			width = max(width, len([]rune(l)))
+		}
+	}
+	for i := 0; ; i++ {
+		more := false
+		var line strings.Builder
+		for _, bl := range blocks {
+			s := ""
+			if i < len(bl) {
+				s, more = bl[i], true
+			}
+			line.WriteString(s + strings.Repeat(" ", width-len([]rune(s))+4))
+		}
+		if !more {
+			break
+		}
+		fmt.Fprintf(buf, "    %s\n", strings.TrimRight(line.String(), " "))
+	}
+	buf.WriteString("    (# cpu, ~ waiting on sleep/io, . ready but the loop is busy)\n")
+}
+
+// claimTimeline renders one comparison: a header and one row per task,
+// one column per time unit (scaled to at most 60 columns): # while its CPU
+// step runs, ~ while its sleep or io is pending, . while it is ready but
+// waiting for the loop (before its first step, or between its wakeup being
+// due and its resumption).
+func claimTimeline(c props.Comparison) []string {
+	r := model.Simulate(c.W, c.Order)
+	u := c.W.Unit
+	head := fmt.Sprintf("%s: %s = %s", c.Label, strings.Join(c.Names(), " "), model.Format(c.Makespan, u))
+	if c.Measure != "" {
+		head += fmt.Sprintf(", %s %s", c.Measure, model.Format(c.Value, u))
+	}
+	if c.Replayed {
+		head += fmt.Sprintf(" (CPython %s)", model.Format(c.CPython, u))
+	}
+	lines := []string{head}
+	ms := r.Makespan
+	cols := int64(ms)
+	scale := int64(1)
+	if cols > 60 {
+		scale = (cols + 59) / 60
+		cols = (cols + scale - 1) / scale
+	}
+	n := len(c.W.Tasks)
+	rows := make([][]byte, n)
+	for i := range rows {
+		rows[i] = bytes.Repeat([]byte{' '}, int(cols))
+	}
+	at := func(t int64) model.Duration { return model.Duration(t * scale) }
+	first := make([]model.Duration, n)
+	for i := range first {
+		first[i] = -1
+	}
+	for _, s := range r.Segments {
+		if first[s.Task] < 0 || s.Start < first[s.Task] {
+			first[s.Task] = s.Start
+		}
+	}
+	for _, wt := range r.Waits {
+		if first[wt.Task] < 0 || wt.Start < first[wt.Task] {
+			first[wt.Task] = wt.Start
+		}
+	}
+	for i := 0; i < n; i++ {
+		for col := int64(0); col < cols; col++ {
+			t := at(col)
+			if first[i] >= 0 && t < first[i] || first[i] < 0 && t < r.Finish[i] {
+				rows[i][col] = '.'
+			}
+		}
+	}
+	for _, wt := range r.Waits {
+		for col := int64(0); col < cols; col++ {
+			t := at(col)
+			switch {
+			case t >= wt.Start && t < wt.Due:
+				rows[wt.Task][col] = '~'
+			case t >= wt.Due && t < wt.Resume:
+				rows[wt.Task][col] = '.'
+			}
+		}
+	}
+	for _, s := range r.Segments {
+		for col := int64(0); col < cols; col++ {
+			if t := at(col); t >= s.Start && t < s.End {
+				rows[s.Task][col] = '#'
+			}
+		}
+	}
+	for _, k := range c.Order {
+		lines = append(lines, fmt.Sprintf("%-3s|%s|", cutName(c.W.Tasks[k].Name), rows[k]))
+	}
+	if scale > 1 {
+		lines = append(lines, fmt.Sprintf("(1 column = %s)", model.Format(model.Duration(scale), u)))
+	}
+	return lines
+}
+
+func cutName(s string) string {
+	if r := []rune(s); len(r) > 3 {
+		return string(r[:3])
+	}
+	return s
+}
