@@ -1,0 +1,106 @@
+// Package props holds the project's claims about gather orders, each once,
+// as data (Registry), and the engines that decide them: exhaustive
+// small-scope enumeration, rapid, gopter and an adversarial search. The
+// CLI (`gatherorder claims`), the tests and the paper read the same
+// registry; no verdict is stored, Evaluate computes every one.
+//
+// # Claims and classes
+//
+// A Claim is an id, a one-sentence statement, a Class of workloads and a
+// Predicate deciding one instance. Durations are integers (the engines use
+// ns; every claim is invariant under scaling all durations by a positive
+// constant, so integer instances stand for all rational ones). The classes:
+//
+//	equal-cpu      cpu c; sleep L_i; cpu c       c ≥ 0 shared, L_i ≥ 1
+//	equal-cpu-two  the same with n = 2
+//	no-post-cpu    cpu A_i; sleep L_i; cpu 0     A_i ≥ 0, L_i ≥ 1
+//	canonical      cpu A_i; sleep L_i; cpu B_i   A_i, B_i ≥ 0, L_i ≥ 1
+//	hop            cpu A_i; io 0; sleep L_i; cpu B_i
+//	multi-step     1..S steps per task, each cpu/sleep/io d ≥ 0
+//
+// "Longest-IO-first" (LIF) sorts by model.Task.IOTime descending with ties
+// in the given order, so the orders LIF can produce on a multiset of tasks
+// are exactly the orders by non-increasing IO time (one per tie-break); a
+// claim about LIF holds on an instance only if it holds for every one of
+// them (Eval.LIF), because some given order yields each. SIF likewise; a
+// claim comparing LIF with SIF pairs the two orders of the same given
+// order (Eval.SIFPartner: equal IO times keep their relative order in both).
+//
+// For canonical instances the engines evaluate makespans with
+// model.ClosedForm (release r_j = S_k + A_j + L_j, then Jackson's
+// earliest-release list schedule of the B_j from ΣA; Jackson 1955), which
+// model/doc.go proves equal to the simulator's makespan and
+// model.TestClosedFormMatchesSimulator checks; all other classes are
+// simulated with model.Sim. Every reported comparison is re-simulated with
+// the traced simulator (Resimulate) and replayed on CPython (Replay).
+//
+// # Symmetry reduction
+//
+// Every predicate quantifies over all n! gather orders of an instance (and,
+// for policies, over all tie-breaks), so it is invariant under permuting
+// the instance's tasks: two workloads that are rearrangements of each
+// other are refuted together. The exhaustive engine therefore enumerates
+// each multiset of tasks once, as a non-decreasing sequence in the task
+// order compareTasks (fewer steps, then kind and duration step by step);
+// for equal-cpu it enumerates c and then L_1 ≤ … ≤ L_n. This is sound (no
+// instance is missed up to rearrangement) and exact (none is counted
+// twice); TestSymmetryReductionEnumeratesEachMultisetOnce compares the
+// count with a brute-force enumeration of ordered tuples.
+//
+// # Order of minimality
+//
+// Counterexamples are ordered by (1) fewer tasks, (2) smaller total
+// duration (the sum of all step durations), (3) lexicographic order of the
+// canonical arrangement: task by task, number of steps, then each step's
+// kind (cpu < sleep < io) and duration; for a class of fixed shape this is
+// the lexicographic order of the duration vector (A_1, L_1, B_1, A_2, …).
+// The exhaustive engine checks every instance of its scope and reports the
+// least violating one (Compare). It is certified minimal
+// (ExhaustiveReport.MinimalityCertified) when its total T is at most
+// min(MaxDur, MaxTotal): then every instance with as many tasks and a
+// smaller total, and every instance with fewer tasks and total ≤ T, lies in
+// the scope (each duration is at most the total) and was checked. Instances
+// with fewer tasks and a larger total are beyond any finite scope: "fewest
+// tasks first" is certified only up to that total.
+//
+// # Shortening by one unit
+//
+// shorter-step-never-hurts quantifies over all shortenings; the predicate
+// checks each step shortened by one unit. Over integer instances the two
+// are equivalent: shortening a step by k is k unit shortenings, each
+// applied to an instance of the same class (with a smaller total), so if
+// some k-shortening raises the makespan, some unit shortening along the way
+// does, on an instance the enumeration also covers.
+//
+// # Engines
+//
+// Exhaustive enumerates the scope in parallel (one Eval per core; the
+// simulator is pure) and reports exact counts: "all 15,042 instances with
+// 1 ≤ n ≤ 6 tasks, every duration ≤ 32 and total ≤ 32: 215 violations".
+// Random runs rapid (pgregory.net/rapid) over wider ranges from a fixed
+// seed, with rapid's shrinker; CaptureTB lets rapid run outside tests and
+// record the instance it shrank to (rapid replays the minimal failing input
+// last). Gopter runs github.com/leanovate/gopter on its own generator (a
+// flat integer vector decoded into the class) with its own shrinker, so no
+// verdict rests on one generator's biases. A verdict is "refuted" when any
+// engine finds a violation and "holds" when none does: holds means "no
+// counterexample within everything checked", which is evidence for a proof
+// (package proofs), not a proof.
+//
+// Adversary hill-climbs, per class and ordering rule (lif, sif, ltf =
+// longest tail first, any = the slowest order), for the worst ratio of the
+// rule's makespan to the optimum, from seeded random starts over the
+// class's integer vectors; it reports the worst ratio found and the
+// instance attaining it.
+//
+// # Claims beyond the issue
+//
+// The engines refuted lif-optimal-equal-cpu, which suggested asking how far
+// LIF can be from the optimum: lif-within-one-cpu-phase-equal-cpu (an
+// additive bound of one CPU phase; refuted at n = 5), and whether the
+// issue's equal-CPU claims that hold need equal CPU (lif-beats-sif-,
+// any-order-within-1.5x-unequal-cpu: refuted), and whether the anomaly of
+// shorter-step-never-hurts reaches the canonical class
+// (shorter-step-never-hurts-canonical: holds; the closed form is monotone
+// in every A, L and B).
+package props
