@@ -21,7 +21,11 @@ type ExhaustiveReport struct {
 }
 
 func (r ExhaustiveReport) String() string {
-	return fmt.Sprintf("all %s instances with %s: %s violations", commas(r.Instances), r.Scope, commas(r.Violations))
+	v := "violations"
+	if r.Violations == 1 {
+		v = "violation"
+	}
+	return fmt.Sprintf("all %s instances with %s: %s %s", commas(r.Instances), r.Scope, commas(r.Violations), v)
 }
 
 // MinimalityCertified reports whether the minimal counterexample is
