@@ -2,12 +2,14 @@ package props
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"runtime"
 	"slices"
 	"sync"
 
 	"github.com/gatherorder/gatherorder/model"
+	"github.com/gatherorder/gatherorder/order"
 )
 
 // AdversaryBudget bounds the adversarial search: per (class, policy, n),
@@ -26,6 +28,10 @@ type AdversaryBudget struct {
 type Heuristic struct {
 	Name, Doc string
 	Orders    func(e *Eval, in *Instance) []int
+	// JobsOnly rules apply to canonical instances only (order's job
+	// heuristics); their ties are broken by the instance's canonical
+	// arrangement, not by the adversary.
+	JobsOnly bool
 }
 
 // Heuristics are the rules the adversary attacks.
@@ -33,6 +39,10 @@ var Heuristics = []Heuristic{
 	{Name: "lif", Doc: "longest IO first (descending IOTime)", Orders: func(e *Eval, in *Instance) []int { return e.LIF(in) }},
 	{Name: "sif", Doc: "shortest IO first (ascending IOTime)", Orders: func(e *Eval, in *Instance) []int { return e.SIF(in) }},
 	{Name: "ltf", Doc: "longest tail first: descending time after the first await (waits plus CPU after the first wait; L+B for canonical tasks), Jackson's rule with tails", Orders: tailFirst},
+	{Name: "johnson", Doc: "order.JohnsonOrder: Johnson's two-machine rule on (A, L+B)", JobsOnly: true,
+		Orders: func(e *Eval, in *Instance) []int { return []int{rank(order.JohnsonOrder(in.Jobs))} }},
+	{Name: "heuristic", Doc: "order.Heuristic: best of LIF, longest tail first and Johnson, then local search", JobsOnly: true,
+		Orders: func(e *Eval, in *Instance) []int { return []int{rank(order.Heuristic(in.Jobs))} }},
 	{Name: "any", Doc: "any order at all (the given order chosen by an adversary): the slowest order", Orders: func(e *Eval, in *Instance) []int { w, _ := e.Worst(in); return []int{w} }},
 }
 
@@ -110,6 +120,9 @@ func Adversary(b Budget) []WorstRatio {
 	var jobs []job
 	for _, c := range AdversaryClasses {
 		for _, h := range Heuristics {
+			if h.JobsOnly && c != EqualCPU && c != NoPostCPU && c != Canonical {
+				continue
+			}
 			jobs = append(jobs, job{c, h})
 		}
 	}
@@ -122,7 +135,11 @@ func Adversary(b Budget) []WorstRatio {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			out[i] = adversary(j.c, j.h, b, uint64(i))
+			// Seeded by the (class, rule) names, so adding a rule does not
+			// change the other searches.
+			f := fnv.New64a()
+			f.Write([]byte(j.c.ID + "/" + j.h.Name))
+			out[i] = adversary(j.c, j.h, b, f.Sum64())
 		}()
 	}
 	wg.Wait()
