@@ -251,12 +251,31 @@ func TestSimulateHelpGoesToStdoutWithStatus0(t *testing.T) {
 }
 
 // nineTasks has one task more than the exhaustive search handles.
-func nineTasks() string {
+// nineTasks is one task more than exhaustive search takes, with two waits
+// per task, so the branch and bound for canonical tasks does not apply
+// either: `best` must refuse it. With canonical true the tasks are
+// canonical, which the branch and bound solves at any size.
+func nineTasks(canonical ...bool) string {
 	var ts []string
 	for i := range order.MaxExhaustive + 1 {
-		ts = append(ts, fmt.Sprintf(`{"name": "t%d", "steps": [{"cpu": 1}, {"sleep": %d}, {"cpu": 1}]}`, i, i))
+		if len(canonical) > 0 && canonical[0] {
+			ts = append(ts, fmt.Sprintf(`{"name": "t%d", "steps": [{"cpu": 1}, {"sleep": %d}, {"cpu": 1}]}`, i, i))
+		} else {
+			ts = append(ts, fmt.Sprintf(`{"name": "t%d", "steps": [{"cpu": 1}, {"sleep": %d}, {"cpu": 1}, {"sleep": 1}, {"cpu": 1}]}`, i, i))
+		}
 	}
 	return `{"tasks": [` + strings.Join(ts, ", ") + `]}`
+}
+
+// Canonical workloads get a proven optimum beyond the exhaustive limit.
+func TestSimulateBestBeyondExhaustiveForCanonicalTasks(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"simulate", "--order", "best", "--json", "-"}, strings.NewReader(nineTasks(true)), &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), `"optimal": true`) {
+		t.Fatalf("best of 9 canonical tasks not proven optimal:\n%s", stdout.String())
+	}
 }
 
 func task(steps string) string {
