@@ -3,7 +3,7 @@
 GO ?= go
 SHELL := /bin/bash
 
-.PHONY: all test verify bench fuzz lint paper measure setup
+.PHONY: all test verify bench fuzz lint paper measure hop setup
 
 all: test
 
@@ -32,9 +32,25 @@ lint:
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
-# Placeholder until the paper issue: regenerates nothing yet.
-paper:
-	@echo "make paper: not built yet (see issue 6)"; exit 1
+# The main job: regenerate every table, figure and number of the paper from
+# code (never re-measuring: see `measure` and `hop`), then build the PDF.
+# Without TeX it still regenerates everything and says how to install TeX;
+# it fails only when the PDF is asked for explicitly (make paper PDF=1) or
+# in CI.
+PDF ?=
+paper: setup
+	$(GO) run ./experiments/seed/cmd/seedtable
+	$(GO) run ./experiments/paper
+	@if command -v latexmk >/dev/null 2>&1; then \
+	  cd paper && latexmk -pdf -interaction=nonstopmode -halt-on-error -quiet paper.tex; \
+	else \
+	  echo "make paper: TeX is missing; install it with: apt-get install texlive-latex-recommended latexmk (or scripts/setup.sh --tex)"; \
+	  test -z "$(PDF)$(CI)"; \
+	fi
+
+# The real-socket hop experiment (about 30 s, loopback only).
+hop: setup
+	$(GO) run ./experiments/hop
 
 # Re-measure the real-clock validation data (about 6 minutes; run on a quiet
 # machine). Plotting never needs this: the CSV is committed.
