@@ -178,6 +178,9 @@ func marshalResults(w *model.Workload, outs []order.Outcome) []byte {
 		b.WriteString("}")
 		if o.Optimal {
 			b.WriteString(", \"optimal\": true")
+		} else if o.Policy == order.Best {
+			// The search stopped at its limit: report what is proven.
+			fmt.Fprintf(&b, ", \"optimal\": false, \"lower_bound\": %s", model.Format(o.LowerBound, u))
 		}
 		b.WriteString("}")
 	}

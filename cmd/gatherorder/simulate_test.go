@@ -593,3 +593,24 @@ func TestDrawShowsTheStateFillingMostOfEachColumn(t *testing.T) {
 		}
 	}
 }
+
+// When the search stops at its limit, best says what is proven instead of
+// claiming optimality.
+func TestSimulateBestReportsLowerBoundWhenNotProven(t *testing.T) {
+	w, err := model.Parse("w", []byte(`{"unit": "ms", "tasks": [{"name": "a", "steps": [{"cpu": 2}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := order.Apply(w, order.Given)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Policy, o.Optimal, o.LowerBound = order.Best, false, 1500000
+	js := string(marshalResults(w, []order.Outcome{o}))
+	if !strings.Contains(js, `"optimal": false, "lower_bound": 1.5`) {
+		t.Fatalf("JSON lacks the proven bound: %s", js)
+	}
+	if txt := string(renderText(w, []order.Outcome{o})); !strings.Contains(txt, "optimum >= 1.5") {
+		t.Fatalf("text lacks the proven bound:\n%s", txt)
+	}
+}

@@ -119,6 +119,8 @@ func writeSummary(b *bytes.Buffer, w *model.Workload, outs []order.Outcome, name
 		note := ""
 		if o.Optimal {
 			note = "optimal"
+		} else if o.Policy == order.Best {
+			note = "search limit hit; optimum >= " + model.Format(o.LowerBound, u)
 		}
 		fmt.Fprintf(tw, "\t%s\n", note)
 	}
