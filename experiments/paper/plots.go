@@ -1,0 +1,117 @@
+package main
+
+import (
+	"image/color"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/gatherorder/gatherorder/experiments/gantt"
+)
+
+// legendItem is one entry of a figure's legend strip: a filled box (Box),
+// a line with a glyph, or a glyph alone.
+type legendItem struct {
+	Label string
+	Color color.Color
+	Kind  legendKind
+}
+
+type legendKind int
+
+const (
+	legendBox legendKind = iota
+	legendLine
+	legendGlyph
+)
+
+// legendHeight is the height of a legend strip.
+const legendHeight = vg.Length(16)
+
+// okabeIto are the colours of the paper's plots other than the Gantt
+// charts (Okabe and Ito's palette, as in package gantt: distinguishable
+// under the common colour-vision deficiencies).
+var okabeIto = []color.Color{
+	color.RGBA{0x00, 0x72, 0xB2, 0xFF}, // blue
+	color.RGBA{0xE6, 0x9F, 0x00, 0xFF}, // orange
+	color.RGBA{0x00, 0x9E, 0x73, 0xFF}, // bluish green
+	color.RGBA{0xCC, 0x79, 0xA7, 0xFF}, // reddish purple
+	color.RGBA{0xD5, 0x5E, 0x00, 0xFF}, // vermillion
+	color.RGBA{0x56, 0xB4, 0xE9, 0xFF}, // sky blue
+	color.RGBA{0x00, 0x00, 0x00, 0xFF}, // black
+}
+
+// gridFigure draws plots in a grid (rows of equal length) below a legend
+// strip (none when legend is empty), aligned so that the panels' axes line
+// up. The legend lives outside the panels so that it hides no data.
+func gridFigure(plots [][]*plot.Plot, legend []legendItem) func(draw.Canvas) {
+	return func(dc draw.Canvas) {
+		if len(legend) > 0 {
+			drawLegend(dc, legend)
+			dc.Max.Y -= legendHeight
+		}
+		tiles := draw.Tiles{Rows: len(plots), Cols: len(plots[0]), PadX: vg.Points(14), PadY: vg.Points(10),
+			PadTop: vg.Points(4), PadRight: vg.Points(6), PadLeft: vg.Points(2), PadBottom: vg.Points(2)}
+		cs := plot.Align(plots, tiles, dc)
+		for i := range plots {
+			for j := range plots[i] {
+				if plots[i][j] != nil {
+					plots[i][j].Draw(cs[i][j])
+				}
+			}
+		}
+	}
+}
+
+// drawLegend draws the items left to right in a strip at the top of dc.
+func drawLegend(dc draw.Canvas, items []legendItem) {
+	sty := text.Style{Color: color.Black, Font: font.From(plot.DefaultFont, 9), Handler: plot.DefaultTextHandler, YAlign: draw.YCenter}
+	y := dc.Max.Y - legendHeight/2
+	x := dc.Min.X + vg.Points(6)
+	for _, it := range items {
+		switch it.Kind {
+		case legendBox:
+			dc.FillPolygon(it.Color, []vg.Point{{X: x, Y: y - 4}, {X: x + 12, Y: y - 4}, {X: x + 12, Y: y + 4}, {X: x, Y: y + 4}})
+		case legendLine:
+			dc.StrokeLine2(draw.LineStyle{Color: it.Color, Width: vg.Points(1)}, x, y, x+vg.Points(12), y)
+			dc.DrawGlyph(draw.GlyphStyle{Color: it.Color, Radius: vg.Points(2), Shape: draw.CircleGlyph{}}, vg.Point{X: x + vg.Points(6), Y: y})
+		case legendGlyph:
+			dc.DrawGlyph(draw.GlyphStyle{Color: it.Color, Radius: vg.Points(2), Shape: draw.CircleGlyph{}}, vg.Point{X: x + vg.Points(6), Y: y})
+		}
+		dc.FillText(sty, vg.Point{X: x + vg.Points(15), Y: y}, it.Label)
+		x += vg.Points(15) + sty.Width(it.Label) + vg.Points(14)
+	}
+}
+
+// newPlot is a panel with the paper's title size and a grid.
+func newPlot(title, xLabel, yLabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font.Size = vg.Points(10)
+	p.X.Label.Text = xLabel
+	p.Y.Label.Text = yLabel
+	return p
+}
+
+// writeGrid writes name.{pdf,svg,csv} for a grid figure of size w×h.
+func writeGrid(o *output, name string, w, h vg.Length, fn func(draw.Canvas), csv []byte) error {
+	enc := func(format string) ([]byte, error) { return gantt.Encode(w, h, format, fn) }
+	return writeFigureBytes(o, name, enc, csv)
+}
+
+// writeFigureBytes is writeFigure with the CSV already rendered.
+func writeFigureBytes(o *output, name string, encode func(string) ([]byte, error), csv []byte) error {
+	for _, f := range []string{"pdf", "svg"} {
+		b, err := encode(f)
+		if err != nil {
+			return err
+		}
+		if err := o.write(name+"."+f, b); err != nil {
+			return err
+		}
+	}
+	return o.write(name+".csv", csv)
+}
