@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
 )
 
@@ -15,6 +16,9 @@ type Config struct {
 	Wom WomConfig
 	// SeedCSV is the seed table to read ("": Dir/data/seed_table.csv).
 	SeedCSV string
+	// Data is the directory of the committed measurements, realclock.csv
+	// and hop.csv ("": experiments/data beside Dir).
+	Data string
 	// Strict makes placeholders (parts whose sources have not landed) an
 	// error instead of a warning.
 	Strict bool
@@ -36,6 +40,10 @@ var DefaultWom = WomConfig{
 func Generate(cfg Config) ([]string, error) {
 	o := &output{dir: cfg.Dir}
 	num := &Numbers{}
+	data := cfg.Data
+	if data == "" {
+		data = filepath.Join(cfg.Dir, "..", "experiments", "data")
+	}
 	steps := []struct {
 		name string
 		run  func() error
@@ -43,6 +51,8 @@ func Generate(cfg Config) ([]string, error) {
 		{"constants", func() error { constants(num); return nil }},
 		{"seed Gantt chart", func() error { return seedGantt(o, num) }},
 		{"seed table", func() error { return seedTable(o, num, cfg.SeedCSV) }},
+		{"model against real CPython at the real clock", func() error { return realclock(o, num, filepath.Join(data, "realclock.csv")) }},
+		{"hop experiment", func() error { return hopTable(o, num, filepath.Join(data, "hop.csv")) }},
 		{"where the order matters", func() error { return whereOrderMatters(o, num, cfg.Wom, cfg.Progress) }},
 		{"claims table", func() error { return claimsTable(o, cfg.Strict, cfg.Progress) }},
 	}

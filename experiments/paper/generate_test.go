@@ -15,7 +15,8 @@ import (
 const repoPaper = "../../paper"
 
 func quickConfig(dir string) Config {
-	return Config{Dir: dir, Wom: QuickWom, SeedCSV: filepath.Join(repoPaper, "data", "seed_table.csv"), Progress: io.Discard}
+	return Config{Dir: dir, Wom: QuickWom, SeedCSV: filepath.Join(repoPaper, "data", "seed_table.csv"),
+		Data: "../../experiments/data", Progress: io.Discard}
 }
 
 // doc.go, "Determinism": two runs of the generator write the same files

@@ -16,6 +16,7 @@ func run(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("paper", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("dir", "paper", "the paper directory to write into")
+	data := fs.String("data", "", "the directory of the committed measurements realclock.csv and hop.csv (default: experiments/data beside -dir)")
 	quick := fs.Bool("quick", false, "a small where-order-matters grid (seconds; for tests, not for the paper)")
 	strict := fs.Bool("strict", false, "fail, instead of warning, where a part of the paper is still a placeholder")
 	if err := fs.Parse(args); err != nil {
@@ -29,7 +30,7 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "paper: %s is not a directory (run from the repository root, or pass -dir)\n", *dir)
 		return 2
 	}
-	cfg := Config{Dir: *dir, Wom: DefaultWom, Strict: *strict, Progress: stderr}
+	cfg := Config{Dir: *dir, Data: *data, Wom: DefaultWom, Strict: *strict, Progress: stderr}
 	if *quick {
 		cfg.Wom = QuickWom
 	}
