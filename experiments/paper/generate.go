@@ -14,6 +14,11 @@ type Config struct {
 	// Dir/figures, tables to Dir/generated, numbers to Dir/numbers.tex.
 	Dir string
 	Wom WomConfig
+	// Scaling is the optimizer-scaling experiment; MeasureScaling re-times
+	// it with order.ScalingRun into Dir/data/scaling_time.csv first (the
+	// only step that measures this machine; off by default).
+	Scaling        ScalingConfig
+	MeasureScaling bool
 	// SeedCSV is the seed table to read ("": Dir/data/seed_table.csv).
 	SeedCSV string
 	// Data is the directory of the committed measurements, realclock.csv
@@ -53,6 +58,13 @@ func Generate(cfg Config) ([]string, error) {
 		{"seed table", func() error { return seedTable(o, num, cfg.SeedCSV) }},
 		{"model against real CPython at the real clock", func() error { return realclock(o, num, filepath.Join(data, "realclock.csv")) }},
 		{"hop experiment", func() error { return hopTable(o, num, filepath.Join(data, "hop.csv")) }},
+		{"optimizer timing (measuring this machine)", func() error {
+			if !cfg.MeasureScaling {
+				return nil
+			}
+			return measureScaling(o, cfg.Scaling, machine(), cfg.Progress)
+		}},
+		{"optimizer scaling", func() error { return optimizerScaling(o, num, cfg.Scaling, cfg.Progress) }},
 		{"where the order matters", func() error { return whereOrderMatters(o, num, cfg.Wom, cfg.Progress) }},
 		{"claims table", func() error { return claimsTable(o, cfg.Strict, cfg.Progress) }},
 	}

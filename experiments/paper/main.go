@@ -18,6 +18,7 @@ func run(args []string, stderr io.Writer) int {
 	dir := fs.String("dir", "paper", "the paper directory to write into")
 	data := fs.String("data", "", "the directory of the committed measurements realclock.csv and hop.csv (default: experiments/data beside -dir)")
 	quick := fs.Bool("quick", false, "a small where-order-matters grid (seconds; for tests, not for the paper)")
+	measure := fs.Bool("measure-scaling", false, "re-time the optimizer with order.ScalingRun into DIR/data/scaling_time.csv first (minutes; the times are this machine's)")
 	strict := fs.Bool("strict", false, "fail, instead of warning, where a part of the paper is still a placeholder")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -30,9 +31,10 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "paper: %s is not a directory (run from the repository root, or pass -dir)\n", *dir)
 		return 2
 	}
-	cfg := Config{Dir: *dir, Data: *data, Wom: DefaultWom, Strict: *strict, Progress: stderr}
+	cfg := Config{Dir: *dir, Data: *data, Scaling: DefaultScaling, MeasureScaling: *measure, Wom: DefaultWom, Strict: *strict, Progress: stderr}
 	if *quick {
 		cfg.Wom = QuickWom
+		cfg.Scaling = QuickScaling
 	}
 	start := time.Now()
 	files, err := Generate(cfg)

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"image/color"
+	"math"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -114,4 +117,36 @@ func writeFigureBytes(o *output, name string, encode func(string) ([]byte, error
 		}
 	}
 	return o.write(name+".csv", csv)
+}
+
+// decadeTicks labels a log axis at powers of ten only, every k-th decade
+// with k chosen so that at most about eight labels appear ("1e-6" ... "1",
+// "10", "100", "1e3" ...); gonum's LogTicks labels every power and prints
+// float noise such as 9.999e-05 on wide ranges.
+type decadeTicks struct{}
+
+func (decadeTicks) Ticks(min, max float64) []plot.Tick {
+	lo, hi := int(math.Floor(math.Log10(min))), int(math.Ceil(math.Log10(max)))
+	step := 1
+	for (hi-lo)/step > 8 {
+		step++
+	}
+	var ts []plot.Tick
+	for e := lo; e <= hi; e++ {
+		v := math.Pow(10, float64(e))
+		if v < min*(1-1e-9) || v > max*(1+1e-9) {
+			continue
+		}
+		label := ""
+		if e%step == 0 {
+			switch {
+			case e >= 0 && e <= 2:
+				label = strconv.Itoa(int(v))
+			default:
+				label = fmt.Sprintf("1e%d", e)
+			}
+		}
+		ts = append(ts, plot.Tick{Value: v, Label: label})
+	}
+	return ts
 }

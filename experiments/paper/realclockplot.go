@@ -69,7 +69,7 @@ func realclockFigure(o *output, rows []rcRow, csv []byte) error {
 	}
 	if minErr > 0 {
 		b.X.Scale = plot.LogScale{}
-		b.X.Tick.Marker = plot.LogTicks{Prec: -1}
+		b.X.Tick.Marker = decadeTicks{}
 	}
 	legend := []legendItem{
 		{Label: "canonical workloads", Color: okabeIto[0], Kind: legendGlyph},
