@@ -18,6 +18,7 @@ type Config struct {
 	// it with order.ScalingRun into Dir/data/scaling_time.csv first (the
 	// only step that measures this machine; off by default).
 	Scaling        ScalingConfig
+	Heur           HeurConfig
 	MeasureScaling bool
 	// SeedCSV is the seed table to read ("": Dir/data/seed_table.csv).
 	SeedCSV string
@@ -65,6 +66,7 @@ func Generate(cfg Config) ([]string, error) {
 			return measureScaling(o, cfg.Scaling, machine(), cfg.Progress)
 		}},
 		{"optimizer scaling", func() error { return optimizerScaling(o, num, cfg.Scaling, cfg.Progress) }},
+		{"heuristic comparison", func() error { return heuristicsTable(o, num, cfg.Heur, cfg.Progress) }},
 		{"where the order matters", func() error { return whereOrderMatters(o, num, cfg.Wom, cfg.Progress) }},
 		{"claims table", func() error { return claimsTable(o, cfg.Strict, cfg.Progress) }},
 	}
