@@ -19,6 +19,7 @@ type Config struct {
 	// only step that measures this machine; off by default).
 	Scaling        ScalingConfig
 	Heur           HeurConfig
+	Diff           DiffConfig
 	MeasureScaling bool
 	// SeedCSV is the seed table to read ("": Dir/data/seed_table.csv).
 	SeedCSV string
@@ -59,6 +60,7 @@ func Generate(cfg Config) ([]string, error) {
 		{"seed table", func() error { return seedTable(o, num, cfg.SeedCSV) }},
 		{"model against real CPython at the real clock", func() error { return realclock(o, num, filepath.Join(data, "realclock.csv")) }},
 		{"hop experiment", func() error { return hopTable(o, num, filepath.Join(data, "hop.csv")) }},
+		{"differential batch against CPython", func() error { return differential(num, cfg.Diff, cfg.Progress) }},
 		{"optimizer timing (measuring this machine)", func() error {
 			if !cfg.MeasureScaling {
 				return nil

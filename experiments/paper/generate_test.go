@@ -16,7 +16,7 @@ const repoPaper = "../../paper"
 
 func quickConfig(dir string) Config {
 	return Config{Dir: dir, Wom: QuickWom, SeedCSV: filepath.Join(repoPaper, "data", "seed_table.csv"),
-		Data: "../../experiments/data", Scaling: QuickScaling, Heur: QuickHeur, Progress: io.Discard}
+		Data: "../../experiments/data", Scaling: QuickScaling, Heur: QuickHeur, Diff: QuickDiff, Progress: io.Discard}
 }
 
 // doc.go, "Determinism": two runs of the generator write the same files

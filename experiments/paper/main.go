@@ -31,11 +31,12 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "paper: %s is not a directory (run from the repository root, or pass -dir)\n", *dir)
 		return 2
 	}
-	cfg := Config{Dir: *dir, Data: *data, Scaling: DefaultScaling, Heur: DefaultHeur, MeasureScaling: *measure, Wom: DefaultWom, Strict: *strict, Progress: stderr}
+	cfg := Config{Dir: *dir, Data: *data, Scaling: DefaultScaling, Heur: DefaultHeur, Diff: DefaultDiff, MeasureScaling: *measure, Wom: DefaultWom, Strict: *strict, Progress: stderr}
 	if *quick {
 		cfg.Wom = QuickWom
 		cfg.Scaling = QuickScaling
 		cfg.Heur = QuickHeur
+		cfg.Diff = QuickDiff
 	}
 	start := time.Now()
 	files, err := Generate(cfg)
