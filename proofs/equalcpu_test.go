@@ -15,7 +15,7 @@ import (
 
 func equalCPUBoxes() []box {
 	if verify() {
-		return []box{{MinN: 1, MaxN: 6, MaxA: 3, MinL: 1, MaxL: 10, EqualCPU: true}, {MinN: 7, MaxN: 7, MaxA: 2, MinL: 1, MaxL: 8, EqualCPU: true}}
+		return []box{{MinN: 1, MaxN: 6, MaxA: 3, MinL: 1, MaxL: 10, EqualCPU: true}, {MinN: 7, MaxN: 7, MaxA: 2, MinL: 1, MaxL: 6, EqualCPU: true}}
 	}
 	return []box{{MinN: 1, MaxN: 5, MaxA: 2, MinL: 1, MaxL: 10, EqualCPU: true}}
 }

@@ -14,7 +14,7 @@ import (
 
 func canonicalBoxes(noPost bool) []box {
 	if verify() {
-		return []box{{MinN: 1, MaxN: 4, MaxA: 4, MaxB: 3, MinL: 1, MaxL: 5, NoPost: noPost}, {MinN: 5, MaxN: 5, MaxA: 2, MaxB: 1, MinL: 1, MaxL: 3, NoPost: noPost}}
+		return []box{{MinN: 1, MaxN: 4, MaxA: 2, MaxB: 2, MinL: 1, MaxL: 4, NoPost: noPost}, {MinN: 5, MaxN: 5, MaxA: 1, MaxB: 1, MinL: 1, MaxL: 3, NoPost: noPost}}
 	}
 	return []box{{MinN: 1, MaxN: 3, MaxA: 2, MaxB: 2, MinL: 1, MaxL: 4, NoPost: noPost}, {MinN: 4, MaxN: 4, MaxA: 2, MaxB: 1, MinL: 1, MaxL: 3, NoPost: noPost}}
 }

@@ -21,7 +21,7 @@ import (
 func canonicalDomains() []box {
 	if verify() {
 		return []box{
-			{MinN: 1, MaxN: 4, MaxA: 3, MaxB: 3, MinL: 1, MaxL: 4},
+			{MinN: 1, MaxN: 4, MaxA: 2, MaxB: 2, MinL: 1, MaxL: 4},
 			{MinN: 5, MaxN: 5, MaxA: 1, MaxB: 1, MinL: 1, MaxL: 3},
 		}
 	}
