@@ -6,11 +6,10 @@ package model
 const MaxSelectTimeout Duration = 24 * 3600 * 1e9
 
 // handle is an entry of the loop's ready deque. The model keeps only the
-// handles that can take time or wake a task; CPython also queues zero-cost
-// bookkeeping callbacks (gather's _done_callback, selector_events'
-// _sock_read_done), which never change when anything runs: they sit in the
-// same batch as a handle the model does keep, so they neither make an
-// otherwise empty ready queue non-empty nor delay anything (see doc.go).
+// handles that can take time or wake a task; CPython's zero-cost
+// bookkeeping handles (gather's _done_callback, selector_events'
+// _sock_read_done) change no time, as doc.go argues and the differential
+// tests against CPython check.
 type handle struct {
 	wake bool  // a timer or reader callback: completes the future, which call_soon's the task's wakeup
 	task int32 // index into the workload's tasks
@@ -109,12 +108,12 @@ type Result struct {
 // for many runs avoids allocation. A Sim is not safe for concurrent use;
 // the simulation itself is pure: no wall clock, no goroutines, no globals.
 type Sim struct {
-	ready, batch []handle
-	timers       timerHeap
-	io           arrivals
-	pc           []int
-	waitIdx      []int // index into res.Waits of each task's open wait, when tracing
-	res          Result
+	ready   readyQueue
+	timers  timerHeap
+	io      arrivals
+	pc      []int
+	waitIdx []int // index into res.Waits of each task's open wait, when tracing
+	res     Result
 }
 
 // Simulate runs `await asyncio.gather(*tasks)` with the tasks passed in
@@ -131,7 +130,7 @@ func Simulate(w *Workload, order []int) Result {
 // or waits are recorded and a warmed-up Sim does not allocate.
 func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 	n := len(w.Tasks)
-	s.ready = s.ready[:0]
+	s.ready.reset()
 	s.timers.reset()
 	s.io = s.io[:0]
 	s.pc = resize(s.pc, n)
@@ -148,11 +147,11 @@ func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 	// __init__ call_soon's its first __step.
 	if order == nil {
 		for i := 0; i < n; i++ {
-			s.ready = append(s.ready, handle{task: int32(i)})
+			s.ready.push(handle{task: int32(i)})
 		}
 	} else {
 		for _, i := range order {
-			s.ready = append(s.ready, handle{task: int32(i)})
+			s.ready.push(handle{task: int32(i)})
 		}
 	}
 
@@ -164,7 +163,7 @@ func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 		// select(timeout): 0 if anything is ready, else up to the earliest
 		// timer (capped at 24 h), returning early when a socket becomes
 		// readable; with no timer it blocks until a socket is readable.
-		if len(s.ready) == 0 {
+		if s.ready.len() == 0 {
 			next := Duration(-1)
 			if s.timers.len() > 0 {
 				next = now + min(max(0, s.timers.when[0]-now), MaxSelectTimeout)
@@ -179,19 +178,18 @@ func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 		}
 		// _process_events: readable sockets' reader callbacks first...
 		for len(s.io) > 0 && s.io[0].when <= now {
-			s.ready = append(s.ready, handle{wake: true, task: s.io.pop().task})
+			s.ready.push(handle{wake: true, task: s.io.pop().task})
 		}
 		// ...then every timer with when < now + clock_resolution (1 ns).
 		for s.timers.len() > 0 && s.timers.when[0] <= now {
 			_, t := s.timers.pop()
-			s.ready = append(s.ready, handle{wake: true, task: t})
+			s.ready.push(handle{wake: true, task: t})
 		}
 		// Run exactly the ntodo handles present now; handles they queue
 		// wait for the next iteration.
-		s.batch, s.ready = s.ready, s.batch[:0]
-		for _, h := range s.batch {
+		for _, h := range s.ready.batch() {
 			if h.wake {
-				s.ready = append(s.ready, handle{task: h.task})
+				s.ready.push(handle{task: h.task})
 				continue
 			}
 			t := int(h.task)
@@ -230,7 +228,7 @@ func (s *Sim) runStep(steps []Step, t int, now *Duration, seq *int64, trace bool
 		case st.D > 0:
 			s.timers.push(*now+st.D, int32(t))
 		default: // sleep(0): bare yield, the task re-queues its own __step
-			s.ready = append(s.ready, handle{task: int32(t)})
+			s.ready.push(handle{task: int32(t)})
 		}
 		if trace {
 			s.waitIdx[t] = len(s.res.Waits)
