@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+
+	"github.com/gatherorder/gatherorder/props"
 	"time"
 )
 
@@ -17,9 +19,13 @@ type Config struct {
 	// Scaling is the optimizer-scaling experiment; MeasureScaling re-times
 	// it with order.ScalingRun into Dir/data/scaling_time.csv first (the
 	// only step that measures this machine; off by default).
-	Scaling        ScalingConfig
-	Heur           HeurConfig
-	Diff           DiffConfig
+	Scaling ScalingConfig
+	Heur    HeurConfig
+	Diff    DiffConfig
+	// Claims is the budget of props.Evaluate and props.Adversary.
+	Claims props.Budget
+	// Proofs is the directory of the proofs ("": proofs beside Dir).
+	Proofs         string
 	MeasureScaling bool
 	// SeedCSV is the seed table to read ("": Dir/data/seed_table.csv).
 	SeedCSV string
@@ -47,6 +53,11 @@ var DefaultWom = WomConfig{
 func Generate(cfg Config) ([]string, error) {
 	o := &output{dir: cfg.Dir}
 	num := &Numbers{}
+	proofsDir := cfg.Proofs
+	if proofsDir == "" {
+		proofsDir = filepath.Join(cfg.Dir, "..", "proofs")
+	}
+	var claims *claimsResult
 	data := cfg.Data
 	if data == "" {
 		data = filepath.Join(cfg.Dir, "..", "experiments", "data")
@@ -70,7 +81,18 @@ func Generate(cfg Config) ([]string, error) {
 		{"optimizer scaling", func() error { return optimizerScaling(o, num, cfg.Scaling, cfg.Progress) }},
 		{"heuristic comparison", func() error { return heuristicsTable(o, num, cfg.Heur, cfg.Progress) }},
 		{"where the order matters", func() error { return whereOrderMatters(o, num, cfg.Wom, cfg.Progress) }},
-		{"claims table", func() error { return claimsTable(o, cfg.Strict, cfg.Progress) }},
+		{"claims (props.Evaluate, props.Adversary)", func() error {
+			var err error
+			claims, err = claimsStep(o, num, cfg.Claims, proofsDir, cfg.Progress)
+			return err
+		}},
+		{"proofs", func() error { return proofsStep(o, num, proofsDir) }},
+		{"artifact table and README section", func() error {
+			if err := artifactTable(o, claims); err != nil {
+				return err
+			}
+			return readmeReproduce(o, claims)
+		}},
 	}
 	for _, s := range steps {
 		start := time.Now()

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gatherorder/gatherorder/props"
 )
 
 // repoPaper is the paper directory of the repository, seen from this
@@ -16,7 +18,7 @@ const repoPaper = "../../paper"
 
 func quickConfig(dir string) Config {
 	return Config{Dir: dir, Wom: QuickWom, SeedCSV: filepath.Join(repoPaper, "data", "seed_table.csv"),
-		Data: "../../experiments/data", Scaling: QuickScaling, Heur: QuickHeur, Diff: QuickDiff, Progress: io.Discard}
+		Data: "../../experiments/data", Scaling: QuickScaling, Heur: QuickHeur, Diff: QuickDiff, Claims: props.Quick, Proofs: "../../proofs", Progress: io.Discard}
 }
 
 // doc.go, "Determinism": two runs of the generator write the same files

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/gatherorder/gatherorder/props"
+)
+
+// worstRatios draws the adversarial search's worst ratio of each rule's
+// makespan to the optimum, per class (x) and rule (colour, side by side),
+// and defines one macro per ratio. The ratios are lower bounds on the true
+// worst cases: the search is a seeded local search, not a proof.
+func worstRatios(o *output, num *Numbers, ratios []props.WorstRatio) error {
+	var classes, rules []string
+	seenC, seenR := map[string]bool{}, map[string]bool{}
+	for _, r := range ratios {
+		if !seenC[r.Class] {
+			seenC[r.Class] = true
+			classes = append(classes, r.Class)
+		}
+		if !seenR[r.Heuristic] {
+			seenR[r.Heuristic] = true
+			rules = append(rules, r.Heuristic)
+		}
+	}
+	p := newPlot("", "workload class", "worst makespan / optimum found")
+	g := plotter.NewGrid()
+	g.Vertical.Color = nil
+	p.Add(g)
+	var ticks []plot.Tick
+	for i, c := range classes {
+		ticks = append(ticks, plot.Tick{Value: float64(i), Label: c})
+	}
+	p.X.Tick.Marker = plot.ConstantTicks(ticks)
+	p.X.Min, p.X.Max = -0.5, float64(len(classes))-0.5
+	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.PyramidGlyph{}, draw.BoxGlyph{}, draw.RingGlyph{}, draw.CrossGlyph{}}
+	var legend []legendItem
+	for ri, rule := range rules {
+		var pts plotter.XYs
+		for _, r := range ratios {
+			if r.Heuristic != rule {
+				continue
+			}
+			for ci, c := range classes {
+				if c == r.Class {
+					dodge := 0.6 * (float64(ri)/float64(max(1, len(rules)-1)) - 0.5)
+					pts = append(pts, plotter.XY{X: float64(ci) + dodge, Y: r.Ratio()})
+				}
+			}
+		}
+		sc, err := plotter.NewScatter(pts)
+		if err != nil {
+			return err
+		}
+		sc.Color = okabeIto[ri%len(okabeIto)]
+		sc.Shape = shapes[ri%len(shapes)]
+		sc.Radius = vg.Points(2.8)
+		p.Add(sc)
+		legend = append(legend, legendItem{Label: rule, Color: sc.Color, Kind: legendGlyph})
+	}
+	p.Y.Min = 1
+	p.Y.Max = max(p.Y.Max*1.03, 1.1)
+	fn := gridFigure([][]*plot.Plot{{p}}, legend)
+	if err := writeGrid(o, "figures/worst-ratios", 16*vg.Centimeter, 7*vg.Centimeter+legendHeight, fn, ratioCSV(ratios)); err != nil {
+		return err
+	}
+	for _, r := range ratios {
+		stem := "WR" + camel(r.Class) + camel(r.Heuristic)
+		num.Add(stem, strconv.FormatFloat(r.Ratio(), 'f', 3, 64), fmt.Sprintf("adversarial search: worst ratio of %s to the optimum found in class %s", r.Heuristic, r.Class))
+		num.Add(stem+"Frac", fmt.Sprintf(`\ensuremath{%d/%d}`, r.Num, r.Den), fmt.Sprintf("the same ratio as makespan/optimum in integer units"))
+	}
+	return nil
+}
