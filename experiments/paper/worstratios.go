@@ -73,7 +73,19 @@ func worstRatios(o *output, num *Numbers, ratios []props.WorstRatio) error {
 	for _, r := range ratios {
 		stem := "WR" + camel(r.Class) + camel(r.Heuristic)
 		num.Add(stem, strconv.FormatFloat(r.Ratio(), 'f', 3, 64), fmt.Sprintf("adversarial search: worst ratio of %s to the optimum found in class %s", r.Heuristic, r.Class))
-		num.Add(stem+"Frac", fmt.Sprintf(`\ensuremath{%d/%d}`, r.Num, r.Den), fmt.Sprintf("the same ratio as makespan/optimum in integer units"))
+		g := gcd(int64(r.Num), int64(r.Den))
+		num.Add(stem+"Frac", fmt.Sprintf(`\ensuremath{%d/%d}`, int64(r.Num)/g, int64(r.Den)/g), "the same ratio as a reduced fraction of makespan and optimum")
 	}
 	return nil
+}
+
+// gcd is the greatest common divisor (1 when both are 0).
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	if a == 0 {
+		return 1
+	}
+	return max(a, -a)
 }
