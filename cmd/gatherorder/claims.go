@@ -15,7 +15,7 @@ import (
 
 func init() { commands["claims"] = claims }
 
-const claimsUsage = `usage: gatherorder claims [--json] [--budget quick|full]
+const claimsUsage = `usage: gatherorder claims [--json|--brief] [--budget quick|full]
   Checks every registered claim about gather orders with the exhaustive,
   rapid and gopter engines, replays each counterexample on CPython 3.11,
   and runs the adversarial search for the worst ratio of each ordering rule
@@ -27,16 +27,17 @@ func claims(args []string, stdin io.Reader, stdout io.Writer) error {
 	flags := flag.NewFlagSet("claims", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
 	asJSON := flags.Bool("json", false, "print JSON")
+	brief := flags.Bool("brief", false, "one line per claim")
 	name := flags.String("budget", "quick", "quick or full")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			_, err := fmt.Fprintln(stdout, claimsUsage)
 			return err
 		}
-		return fmt.Errorf("%s (usage: gatherorder claims [--json] [--budget quick|full])", oneLine(err.Error()))
+		return fmt.Errorf("%s (usage: gatherorder claims [--json|--brief] [--budget quick|full])", oneLine(err.Error()))
 	}
 	if flags.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q (usage: gatherorder claims [--json] [--budget quick|full])", flags.Arg(0))
+		return fmt.Errorf("unexpected argument %q (usage: gatherorder claims [--json|--brief] [--budget quick|full])", flags.Arg(0))
 	}
 	b, ok := props.BudgetByName(*name)
 	if !ok {
@@ -45,9 +46,12 @@ func claims(args []string, stdin io.Reader, stdout io.Writer) error {
 	vs := props.Evaluate(b, nil)
 	ratios := props.Adversary(b)
 	var out []byte
-	if *asJSON {
+	switch {
+	case *asJSON:
 		out = claimsJSON(b, vs, ratios)
-	} else {
+	case *brief:
+		out = claimsBrief(vs)
+	default:
 		out = claimsText(b, vs, ratios)
 	}
 	if _, err := stdout.Write(out); err != nil {
@@ -153,6 +157,20 @@ func claimsJSON(b props.Budget, vs []props.Verdict, ratios []props.WorstRatio) [
 		panic(err) // only plain data: cannot fail
 	}
 	return append(data, '\n')
+}
+
+// claimsBrief is one line per claim: verdict, id, and the evidence in a
+// few words (what the exhaustive engine covered, or the counterexample).
+func claimsBrief(vs []props.Verdict) []byte {
+	var buf bytes.Buffer
+	for _, v := range vs {
+		ev := fmt.Sprintf("%d instances checked exhaustively, 0 violations", v.Exhaustive.Instances)
+		if f := v.Counterexample; f != nil {
+			ev = f.Reason
+		}
+		fmt.Fprintf(&buf, "%-7s %s: %s\n", strings.ToUpper(v.Verdict), v.Claim.ID, ev)
+	}
+	return buf.Bytes()
 }
 
 func claimsText(b props.Budget, vs []props.Verdict, ratios []props.WorstRatio) []byte {

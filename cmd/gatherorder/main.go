@@ -3,7 +3,7 @@
 // prints the project's registry of claims about gather orders.
 //
 //	gatherorder simulate [--order given|lif|sif|best|all] [--json] FILE
-//	gatherorder claims [--json] [--budget quick|full]
+//	gatherorder claims [--json|--brief] [--budget quick|full]
 //
 // Exit status: 0 on success, 2 on bad input or usage (one line on stderr).
 package main
@@ -23,7 +23,7 @@ var commands = map[string]command{}
 
 const usage = `usage:
   gatherorder simulate [--order given|lif|sif|best|all] [--json] FILE   (FILE "-" reads stdin)
-  gatherorder claims [--json] [--budget quick|full]`
+  gatherorder claims [--json|--brief] [--budget quick|full]`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
