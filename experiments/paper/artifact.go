@@ -45,7 +45,7 @@ func artifactTable(o *output, c *claimsResult) error {
 		if r.ProofFile != "" && len(r.ProofTests) > 0 {
 			cmds = append(cmds, "\\texttt{go test ./proofs -run "+breakCamel(runRegex(r.ProofTests))+"}")
 		}
-		fmt.Fprintf(&b, "\\texttt{%s} (%s) & %s \\\\\n", texEscape(r.ID), r.Verdict, strings.Join(cmds, "\\newline "))
+		fmt.Fprintf(&b, "\\texttt{%s} (%s) & %s \\\\\n", codeTeX(r.ID), r.Verdict, strings.Join(cmds, "\\newline "))
 	}
 	b.WriteString("\\midrule\nevery claim, with counterexamples & \\texttt{go run ./cmd/gatherorder claims} \\\\\n")
 	b.WriteString("\\bottomrule\n\\end{tabularx}\n")

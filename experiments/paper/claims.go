@@ -66,7 +66,7 @@ func claimsStep(o *output, num *Numbers, b props.Budget, proofsDir string, progr
 			if !hasProof {
 				return nil, fmt.Errorf("claim %s holds but proofs/README.md lists no proof for it", id)
 			}
-			back += "; proof \\texttt{" + texEscape(pf.File) + "} (Section~\\ref{" + proofLabel(pf.File) + "})"
+			back += "; proof \\texttt{" + codeTeX(pf.File) + "} (Section~\\ref{" + proofLabel(pf.File) + "})"
 		case "refuted":
 			refuted++
 			if v.Certified {
@@ -84,7 +84,7 @@ func claimsStep(o *output, num *Numbers, b props.Budget, proofsDir string, progr
 			return nil, fmt.Errorf("claim %s: unknown verdict %q", id, v.Verdict)
 		}
 		fmt.Fprintf(&tab, "\\texttt{%s}: %s & %s & %s\\,/\\,%s\\,/\\,%s & %s \\\\\n",
-			texEscape(id), texEscape(v.Claim.Statement), verdict,
+			codeTeX(id), texEscape(v.Claim.Statement), verdict,
 			thousands(v.Exhaustive.Instances), thousands(int64(v.Rapid.Checks)), thousands(int64(v.Gopter.Checks)), back)
 	}
 	tab.WriteString("\\bottomrule\n\\end{tabularx}\n")
@@ -159,7 +159,7 @@ func counterexampleFigure(o *output, tex *bytes.Buffer, v props.Verdict) error {
 	}
 	fmt.Fprintf(tex, "\\begin{figure}[tbp]\n  \\centering\n  \\includegraphics[width=\\linewidth]{%s.pdf}\n", name)
 	fmt.Fprintf(tex, "  \\caption{Counterexample to \\texttt{%s} (%s): %s. %s; makespans: %s. Durations in integer units. Data: \\texttt{%s.csv}.}\n",
-		texEscape(v.Claim.ID), texEscape(strings.TrimSuffix(v.Claim.Statement, ".")), texEscape(f.Reason), capitalize(minimal), strings.Join(parts, "; "), name)
+		codeTeX(v.Claim.ID), texEscape(strings.TrimSuffix(v.Claim.Statement, ".")), texEscape(f.Reason), capitalize(minimal), strings.Join(parts, "; "), name)
 	fmt.Fprintf(tex, "  \\label{fig:cex-%s}\n\\end{figure}\n\n", v.Claim.ID)
 	return nil
 }
@@ -168,16 +168,7 @@ func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // breakCamel lets LaTeX break a long CamelCase identifier set in
 // typewriter type before each new word.
-func breakCamel(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && r >= 'A' && r <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
-			b.WriteString(`\allowbreak{}`)
-		}
-		b.WriteString(texEscape(string(r)))
-	}
-	return b.String()
-}
+func breakCamel(s string) string { return codeTeX(s) }
 
 func proofLabel(file string) string { return "proof:" + strings.TrimSuffix(file, ".md") }
 

@@ -1,18 +1,45 @@
 // Command paper regenerates every figure, table and number of the paper.
 //
-//	go run ./experiments/paper [-dir paper] [-quick] [-strict]
+//	go run ./experiments/paper [-dir paper] [-data DIR] [-proofs DIR] [-quick] [-measure-scaling]
 //
 // run from the repository root. It writes, under -dir (default paper):
 //
-//	figures/seed-gantt.{pdf,svg,csv}           the thread's 7 s / 9 s example
-//	figures/where-order-matters.{pdf,svg,csv}  where the order matters
+//	figures/seed-gantt.{pdf,svg,csv}           the thread's 7 s / 9 s example (seedfig.go)
+//	figures/seed-table.{pdf,svg,csv}           measured vs naive vs hop model (seedtableplot.go)
+//	figures/realclock.{pdf,svg,csv}            model vs real CPython at the real clock (realclock*.go)
+//	figures/optimizer-scaling.{pdf,svg,csv}    branch and bound vs exhaustive search (scaling*.go)
+//	figures/where-order-matters.{pdf,svg,csv}  where the order matters (wom*.go)
+//	figures/worst-ratios.{pdf,svg,csv}         the adversary's worst ratios (worstratios.go)
+//	figures/cex-<claim>.{pdf,svg,csv}          each refuted claim's counterexample (claims.go)
 //	generated/seed-table.tex                   measured vs naive vs hop model
-//	generated/claims-table.tex                 the claims (placeholder, see claims.go)
+//	generated/hop-table.tex                    the real-socket hop experiment (hop.go)
+//	generated/heuristics-table.tex             fast rules vs the optimum (heuristics.go)
+//	generated/claims-table.tex                 props.Registry with computed verdicts (claims.go)
+//	generated/counterexamples.tex              the counterexample figures' environments
+//	generated/proofs.tex, generated/proofs/    proofs/*.md converted by mdToTeX (mdtex.go)
+//	generated/artifact-claims.tex              claim → command (artifact.go)
+//	generated/readme-reproduce.md              the README's "Reproducing the paper"
 //	numbers.tex                                every number the text quotes
 //
-// and reads data/seed_table.csv (written by experiments/seed). Progress
-// and warnings go to stderr; bad usage exits 2 with one line, a failed
-// step exits 1 naming the step.
+// It reads data/seed_table.csv (written by experiments/seed),
+// experiments/data/realclock.csv and hop.csv (measured by make measure and
+// make hop), data/scaling_time.csv (written only with -measure-scaling,
+// the one step that measures this machine), proofs/ and the claim
+// registry, and runs a fixed-seed differential batch on CPython 3.11
+// (differential.go; python3 is required). Progress and warnings go to
+// stderr; bad usage exits 2 with one line, a failed step exits 1 naming
+// the step. -strict is accepted for compatibility; no part is a
+// placeholder any more.
+//
+// # Optimizer scaling: why nodes, not seconds
+//
+// Time to proven optimality is a measurement of one machine under its
+// load, so a figure of times cannot be byte-identical across runs. The
+// main panel therefore plots search nodes of order.BranchAndBound under a
+// node limit (never a clock), which are the same on every machine, against
+// the n! orders of exhaustive search; the time panel is drawn from the
+// committed data/scaling_time.csv (order.ScalingRun), re-measured only on
+// request.
 //
 // # The seed figure
 //

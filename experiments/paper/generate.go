@@ -27,6 +27,9 @@ type Config struct {
 	// Proofs is the directory of the proofs ("": proofs beside Dir).
 	Proofs         string
 	MeasureScaling bool
+	// ScalingCSV is the committed timing file to plot ("": and always
+	// when MeasureScaling, Dir/data/scaling_time.csv).
+	ScalingCSV string
 	// SeedCSV is the seed table to read ("": Dir/data/seed_table.csv).
 	SeedCSV string
 	// Data is the directory of the committed measurements, realclock.csv
@@ -78,7 +81,13 @@ func Generate(cfg Config) ([]string, error) {
 			}
 			return measureScaling(o, cfg.Scaling, machine(), cfg.Progress)
 		}},
-		{"optimizer scaling", func() error { return optimizerScaling(o, num, cfg.Scaling, cfg.Progress) }},
+		{"optimizer scaling", func() error {
+			csv := cfg.ScalingCSV
+			if csv == "" || cfg.MeasureScaling {
+				csv = filepath.Join(cfg.Dir, "data", "scaling_time.csv")
+			}
+			return optimizerScaling(o, num, cfg.Scaling, csv, cfg.Progress)
+		}},
 		{"heuristic comparison", func() error { return heuristicsTable(o, num, cfg.Heur, cfg.Progress) }},
 		{"where the order matters", func() error { return whereOrderMatters(o, num, cfg.Wom, cfg.Progress) }},
 		{"claims (props.Evaluate, props.Adversary)", func() error {

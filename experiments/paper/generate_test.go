@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gatherorder/gatherorder/props"
@@ -16,19 +17,55 @@ import (
 // package's directory (go test runs in it).
 const repoPaper = "../../paper"
 
+// quickRun generates the paper once at test size into a temporary
+// directory shared by the tests that only read the result (each quick run
+// evaluates every claim: seconds).
+func quickRun() (dir string, files []string, err error) {
+	r := quickOnce()
+	return r.dir, r.files, r.err
+}
+
+type quickResult struct {
+	dir   string
+	files []string
+	err   error
+}
+
+var quickOnce = sync.OnceValue(func() quickResult {
+	dir, err := os.MkdirTemp("", "paper-quick-")
+	if err != nil {
+		return quickResult{err: err}
+	}
+	quickDir = dir
+	files, err := Generate(quickConfig(dir))
+	return quickResult{dir, files, err}
+})
+
+// quickDir is removed after all tests.
+var quickDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if quickDir != "" {
+		os.RemoveAll(quickDir)
+	}
+	os.Exit(code)
+}
+
 func quickConfig(dir string) Config {
 	return Config{Dir: dir, Wom: QuickWom, SeedCSV: filepath.Join(repoPaper, "data", "seed_table.csv"),
-		Data: "../../experiments/data", Scaling: QuickScaling, Heur: QuickHeur, Diff: QuickDiff, Claims: props.Quick, Proofs: "../../proofs", Progress: io.Discard}
+		Data: "../../experiments/data", Scaling: QuickScaling, Heur: QuickHeur, Diff: QuickDiff, Claims: props.Quick, Proofs: "../../proofs",
+		ScalingCSV: filepath.Join(repoPaper, "data", "scaling_time.csv"), Progress: io.Discard}
 }
 
 // doc.go, "Determinism": two runs of the generator write the same files
 // with the same bytes (figures, CSV, tables, numbers.tex).
 func TestGeneratorIsByteIdentical(t *testing.T) {
-	a, b := t.TempDir(), t.TempDir()
-	fa, err := Generate(quickConfig(a))
+	a, fa, err := quickRun()
 	if err != nil {
 		t.Fatal(err)
 	}
+	b := t.TempDir()
 	fb, err := Generate(quickConfig(b))
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +75,11 @@ func TestGeneratorIsByteIdentical(t *testing.T) {
 	}
 	for _, want := range []string{"figures/seed-gantt.pdf", "figures/seed-gantt.svg", "figures/seed-gantt.csv",
 		"figures/where-order-matters.pdf", "figures/where-order-matters.svg", "figures/where-order-matters.csv",
-		"numbers.tex", "generated/seed-table.tex", "generated/claims-table.tex"} {
+		"figures/seed-table.pdf", "figures/realclock.pdf", "figures/optimizer-scaling.pdf", "figures/worst-ratios.pdf",
+		"figures/cex-lif-optimal-equal-cpu.pdf", "figures/cex-lif-optimal-equal-cpu.svg", "figures/cex-lif-optimal-equal-cpu.csv",
+		"numbers.tex", "generated/seed-table.tex", "generated/claims-table.tex", "generated/counterexamples.tex",
+		"generated/hop-table.tex", "generated/heuristics-table.tex", "generated/proofs.tex", "generated/proofs/hardness.tex",
+		"generated/artifact-claims.tex", "generated/readme-reproduce.md"} {
 		if !slices.Contains(fa, want) {
 			t.Errorf("generator does not write %s", want)
 		}

@@ -219,7 +219,7 @@ func mdInline(s string) (string, error) {
 			if j < 0 {
 				return "", fmt.Errorf("unclosed ` in %q", s)
 			}
-			b.WriteString(`\texttt{` + texEscape(string(rs[i+1:j])) + `}`)
+			b.WriteString(`\texttt{` + codeTeX(string(rs[i+1:j])) + `}`)
 			i = j
 		case r == '$':
 			j := indexRune(rs, '$', i+1)
@@ -303,6 +303,24 @@ func texEscape(s string) string {
 			b.WriteString("-{}") // keep -- in code from becoming a dash
 		default:
 			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// codeTeX escapes code for \texttt and lets LaTeX break a long identifier
+// or path (typewriter type is never hyphenated): after / . ; , _ - and
+// before each new word of a CamelCase name.
+func codeTeX(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		if i > 0 && r >= 'A' && r <= 'Z' && rs[i-1] >= 'a' && rs[i-1] <= 'z' {
+			b.WriteString(`\allowbreak{}`)
+		}
+		b.WriteString(texEscape(string(r)))
+		if i+1 < len(rs) && strings.ContainsRune("/.;,_-|", r) && rs[i+1] != ' ' {
+			b.WriteString(`\allowbreak{}`)
 		}
 	}
 	return b.String()

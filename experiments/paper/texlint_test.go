@@ -78,8 +78,8 @@ func TestPaperQuotesNoBareNumbers(t *testing.T) {
 // macros are the control words that start with an upper-case letter,
 // except LaTeX's own.
 func TestPaperUsesOnlyDefinedNumbers(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := Generate(quickConfig(dir)); err != nil {
+	dir, _, err := quickRun()
+	if err != nil {
 		t.Fatal(err)
 	}
 	nums, err := os.ReadFile(filepath.Join(dir, "numbers.tex"))
