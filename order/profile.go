@@ -72,13 +72,3 @@ func dominates(y, x profile) (dom, equal bool) {
 	}
 	return true, equal
 }
-
-// erd is the makespan of list-scheduling the profile from ΣA in release
-// order (Jackson's rule, optimal for 1|r_j|Cmax).
-func erd(sumA model.Duration, p profile) model.Duration {
-	t := sumA
-	for _, x := range p {
-		t = max(t, x.r) + x.b
-	}
-	return t
-}

@@ -156,19 +156,6 @@ func busyPeriod(r, p []model.Duration, s model.Duration) model.Duration {
 	return c
 }
 
-// lifOrders calls f with every order whose waits are non-increasing: every
-// tie-break longest-IO-first can make.
-func lifOrders(js []model.Job, f func(p []int)) {
-	forEachOrder(len(js), func(p []int) {
-		for k := 1; k < len(p); k++ {
-			if js[p[k-1]].L < js[p[k]].L {
-				return
-			}
-		}
-		f(p)
-	})
-}
-
 // optimum is the least makespan over all orders, by simulation.
 func optimum(js []model.Job) model.Duration {
 	w := workload(js)

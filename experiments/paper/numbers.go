@@ -86,6 +86,3 @@ func camel(id string) string {
 }
 
 var digitWords = [...]string{"Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"}
-
-// spell returns the macro-name form of a small integer ("Eight").
-func spell(k int) string { return camel(fmt.Sprint(k)) }
