@@ -60,3 +60,38 @@ func TestREADMEExamplesAreCurrent(t *testing.T) {
 		}
 	}
 }
+
+// README sections generated elsewhere (the paper generator writes
+// paper/generated/readme-reproduce.md) are included verbatim between
+// `<!-- README-INCLUDE: PATH -->` and `<!-- /README-INCLUDE -->`; this test
+// keeps the copy equal to the generated file (`-update` rewrites it).
+func TestREADMEIncludesAreCurrent(t *testing.T) {
+	const path = "../../README.md"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	include := regexp.MustCompile(`(?s)<!-- README-INCLUDE: (\S+) -->\n(.*?)<!-- /README-INCLUDE -->`)
+	found := 0
+	out := include.ReplaceAllFunc(src, func(m []byte) []byte {
+		found++
+		sub := include.FindSubmatch(m)
+		want, err := os.ReadFile("../../" + string(sub[1]))
+		if err != nil {
+			t.Errorf("README includes %s: %v", sub[1], err)
+			return m
+		}
+		if !bytes.Equal(sub[2], want) && !updating() {
+			t.Errorf("README's copy of %s is out of date; run go test ./cmd/gatherorder -update", sub[1])
+		}
+		return []byte("<!-- README-INCLUDE: " + string(sub[1]) + " -->\n" + string(want) + "<!-- /README-INCLUDE -->")
+	})
+	if found == 0 {
+		t.Fatal("README.md has no README-INCLUDE marker")
+	}
+	if updating() && !bytes.Equal(out, src) {
+		if err := os.WriteFile(path, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
