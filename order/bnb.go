@@ -1,6 +1,7 @@
 package order
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -123,9 +124,9 @@ func newSolver(jobs []model.Job, lim Limits, r rules) *solver {
 		s.deadline = time.Now().Add(lim.Time)
 	}
 	s.byHead = Identity(n)
-	slices.SortStableFunc(s.byHead, func(x, y int) int { return cmpDur(jobs[x].A+jobs[x].L, jobs[y].A+jobs[y].L) })
+	slices.SortStableFunc(s.byHead, func(x, y int) int { return cmp.Compare(jobs[x].A+jobs[x].L, jobs[y].A+jobs[y].L) })
 	s.byTail = Identity(n)
-	slices.SortStableFunc(s.byTail, func(x, y int) int { return cmpDur(jobs[y].L+jobs[y].B, jobs[x].L+jobs[x].B) })
+	slices.SortStableFunc(s.byTail, func(x, y int) int { return cmp.Compare(jobs[y].L+jobs[y].B, jobs[x].L+jobs[x].B) })
 	s.twin = make([]int, n)
 	s.key = make([]int, n)
 	for j, x := range jobs {
@@ -195,7 +196,7 @@ func (s *solver) dfs(depth int) model.Duration {
 		kids = append(kids, child{j, lb})
 	}
 	slices.SortFunc(kids, func(x, y child) int {
-		if c := cmpDur(x.lb, y.lb); c != 0 {
+		if c := cmp.Compare(x.lb, y.lb); c != 0 {
 			return c
 		}
 		return x.j - y.j

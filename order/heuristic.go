@@ -1,6 +1,7 @@
 package order
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/gatherorder/gatherorder/model"
@@ -42,9 +43,9 @@ func JohnsonOrder(jobs []model.Job) []int {
 		case !fa && fb:
 			return 1
 		case fa:
-			return cmpDur(a.A, b.A)
+			return cmp.Compare(a.A, b.A)
 		}
-		return cmpDur(b.L+b.B, a.L+a.B)
+		return cmp.Compare(b.L+b.B, a.L+a.B)
 	})
 	return p
 }
@@ -53,10 +54,10 @@ func sortedBy(jobs []model.Job, key func(model.Job) [2]model.Duration) []int {
 	p := Identity(len(jobs))
 	slices.SortStableFunc(p, func(x, y int) int {
 		kx, ky := key(jobs[x]), key(jobs[y])
-		if c := cmpDur(kx[0], ky[0]); c != 0 {
+		if c := cmp.Compare(kx[0], ky[0]); c != 0 {
 			return c
 		}
-		return cmpDur(kx[1], ky[1])
+		return cmp.Compare(kx[1], ky[1])
 	})
 	return p
 }

@@ -1,6 +1,7 @@
 package order
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -33,25 +34,15 @@ func Identity(n int) []int {
 // LongestIOFirst orders tasks by descending IOTime, ties in given order.
 func LongestIOFirst(w *model.Workload) []int {
 	p := Identity(len(w.Tasks))
-	slices.SortStableFunc(p, func(i, j int) int { return cmpDur(w.Tasks[j].IOTime(), w.Tasks[i].IOTime()) })
+	slices.SortStableFunc(p, func(i, j int) int { return cmp.Compare(w.Tasks[j].IOTime(), w.Tasks[i].IOTime()) })
 	return p
 }
 
 // ShortestIOFirst orders tasks by ascending IOTime, ties in given order.
 func ShortestIOFirst(w *model.Workload) []int {
 	p := Identity(len(w.Tasks))
-	slices.SortStableFunc(p, func(i, j int) int { return cmpDur(w.Tasks[i].IOTime(), w.Tasks[j].IOTime()) })
+	slices.SortStableFunc(p, func(i, j int) int { return cmp.Compare(w.Tasks[i].IOTime(), w.Tasks[j].IOTime()) })
 	return p
-}
-
-func cmpDur(a, b model.Duration) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Outcome is the order a policy chose and its simulated result.

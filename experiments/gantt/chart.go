@@ -1,6 +1,7 @@
 package gantt
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/gatherorder/gatherorder/model"
@@ -82,7 +83,7 @@ func (c Chart) Bars() []Bar {
 		if a.Row != b.Row {
 			return a.Row - b.Row
 		}
-		return cmp(a.Start, b.Start)
+		return cmp.Compare(a.Start, b.Start)
 	})
 	return append(bars, c.cpuRow()...)
 }
@@ -92,7 +93,7 @@ func (c Chart) Bars() []Bar {
 // busy intervals, and the gaps are the idle time.
 func (c Chart) cpuRow() []Bar {
 	segs := slices.Clone(c.R.Segments)
-	slices.SortStableFunc(segs, func(a, b model.Segment) int { return cmp(a.Start, b.Start) })
+	slices.SortStableFunc(segs, func(a, b model.Segment) int { return cmp.Compare(a.Start, b.Start) })
 	n := len(c.Order)
 	var bars []Bar
 	var t model.Duration
@@ -125,14 +126,4 @@ func (c Chart) IdleTime() model.Duration {
 		}
 	}
 	return d
-}
-
-func cmp(a, b model.Duration) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
