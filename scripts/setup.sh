@@ -11,6 +11,9 @@ if [ "${1:-}" = "--tex" ]; then
   command -v latexmk >/dev/null 2>&1 || need+=(latexmk)
   command -v pdflatex >/dev/null 2>&1 || need+=(texlive-latex-base texlive-latex-recommended)
   kpsewhich booktabs.sty >/dev/null 2>&1 || need+=(texlive-latex-recommended)
+  # lmodern is only a Recommends of texlive-base, and we install without
+  # recommends: ask for it by name (the paper's fonts).
+  kpsewhich lmodern.sty >/dev/null 2>&1 || need+=(lmodern)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
