@@ -1,5 +1,5 @@
 // Package seed explains, with the exact loop model, the four measured
-// setups of the seed thread (/work/shared/seeds/000_e194ba52f6ecacc0.txt,
+// setups of the seed thread (shared/seeds/000_e194ba52f6ecacc0.txt beside the repository,
 // "Unable to improve asyncio.gather speed by ordering I/O bound coroutines
 // by descending wait times": a question by jcleow with two edits and an
 // answer by Felipe; Python 3.10.6 on a MacBook M1).
