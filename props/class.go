@@ -41,7 +41,11 @@ type Scope struct {
 }
 
 func (s Scope) String() string {
-	return fmt.Sprintf("%d ≤ n ≤ %d tasks, every duration ≤ %d and total ≤ %d (integer units)", s.MinN, s.MaxN, s.MaxDur, s.MaxTotal)
+	steps := ""
+	if s.MaxSteps > 0 {
+		steps = fmt.Sprintf(", at most %d steps per task", s.MaxSteps)
+	}
+	return fmt.Sprintf("%d ≤ n ≤ %d tasks%s, every duration ≤ %d and total ≤ %d (integer units)", s.MinN, s.MaxN, steps, s.MaxDur, s.MaxTotal)
 }
 
 // Wide bounds the random engines: up to MaxN tasks, durations up to MaxDur,

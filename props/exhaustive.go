@@ -33,8 +33,13 @@ func (r ExhaustiveReport) String() string {
 // bounds: every instance with fewer tasks and total at most
 // min(MaxDur, MaxTotal), and every instance with as many tasks and a
 // smaller total, is inside the scope (each duration ≤ total ≤ MaxDur).
+// That holds only for classes of fixed shape: where tasks have a free
+// number of steps (Scope.MaxSteps > 0), zero-duration steps make the
+// instances below any total infinitely many, so the scope can show the
+// counterexample minimal only among tasks of at most MaxSteps steps, and
+// this reports false.
 func (r ExhaustiveReport) MinimalityCertified() bool {
-	return r.Minimal != nil && Total(r.Minimal.W) <= min(r.Scope.MaxDur, r.Scope.MaxTotal)
+	return r.Minimal != nil && r.Scope.MaxSteps == 0 && Total(r.Minimal.W) <= min(r.Scope.MaxDur, r.Scope.MaxTotal)
 }
 
 // Exhaustive checks claim c on every instance of its class within s,

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gatherorder/gatherorder/model"
 	"github.com/gatherorder/gatherorder/props"
@@ -191,7 +192,7 @@ func claimsText(b props.Budget, vs []props.Verdict, ratios []props.WorstRatio) [
 		if f := v.Counterexample; f != nil {
 			how := "smallest found by a random engine, outside the exhaustive scope"
 			if v.Exhaustive.Minimal != nil {
-				how = "minimal within the exhaustive scope"
+				how = "minimal (fewest tasks, then smallest total, then lexicographic) within the exhaustive scope"
 				if v.Certified {
 					how = "minimal (fewest tasks, then smallest total, then lexicographic), certified by the scope"
 				}
@@ -243,14 +244,12 @@ func writeComparisons(buf *bytes.Buffer, f *props.Failure) {
 		}
 		fmt.Fprintf(buf, "    %s\n", strings.TrimRight(line.String(), " "))
 	}
-	buf.WriteString("    (# cpu, ~ waiting on sleep/io, . ready but the loop is busy)\n")
+	buf.WriteString("    (# CPU work, - awaiting a timer or data, . ready but the loop is busy, _ CPU idle)\n")
 }
 
-// claimTimeline renders one comparison: a header and one row per task,
-// one column per time unit (scaled to at most 60 columns): # while its CPU
-// step runs, ~ while its sleep or io is pending, . while it is ready but
-// waiting for the loop (before its first step, or between its wakeup being
-// due and its resumption).
+// claimTimeline renders one comparison with simulate's timeline renderer
+// (same axis rules and symbols, see timeline.go): a header, one row per
+// task in gather order, and the CPU row.
 func claimTimeline(c props.Comparison) []string {
 	r := model.Simulate(c.W, c.Order)
 	u := c.W.Unit
@@ -262,65 +261,17 @@ func claimTimeline(c props.Comparison) []string {
 		head += fmt.Sprintf(" (CPython %s)", model.Format(c.CPython, u))
 	}
 	lines := []string{head}
-	ms := r.Makespan
-	cols := int64(ms)
-	scale := int64(1)
-	if cols > 60 {
-		scale = (cols + 59) / 60
-		cols = (cols + scale - 1) / scale
+	ax := newAxis(max(r.Makespan, 1), u)
+	const cpuLabel = "(cpu)"
+	width := len(cpuLabel)
+	for _, t := range c.W.Tasks {
+		width = max(width, utf8.RuneCountInString(cut(t.Name, maxLabel)))
 	}
-	n := len(c.W.Tasks)
-	rows := make([][]byte, n)
-	for i := range rows {
-		rows[i] = bytes.Repeat([]byte{' '}, int(cols))
+	spans := taskSpans(&r)
+	for _, t := range c.Order {
+		lines = append(lines, fmt.Sprintf("%s |%s|", pad(cut(c.W.Tasks[t].Name, maxLabel), width), pad(ax.draw(spans[t]), ax.cols)))
 	}
-	at := func(t int64) model.Duration { return model.Duration(t * scale) }
-	first := make([]model.Duration, n)
-	for i := range first {
-		first[i] = -1
-	}
-	for _, s := range r.Segments {
-		if first[s.Task] < 0 || s.Start < first[s.Task] {
-			first[s.Task] = s.Start
-		}
-	}
-	for _, wt := range r.Waits {
-		if first[wt.Task] < 0 || wt.Start < first[wt.Task] {
-			first[wt.Task] = wt.Start
-		}
-	}
-	for i := 0; i < n; i++ {
-		for col := int64(0); col < cols; col++ {
-			t := at(col)
-			if first[i] >= 0 && t < first[i] || first[i] < 0 && t < r.Finish[i] {
-				rows[i][col] = '.'
-			}
-		}
-	}
-	for _, wt := range r.Waits {
-		for col := int64(0); col < cols; col++ {
-			t := at(col)
-			switch {
-			case t >= wt.Start && t < wt.Due:
-				rows[wt.Task][col] = '~'
-			case t >= wt.Due && t < wt.Resume:
-				rows[wt.Task][col] = '.'
-			}
-		}
-	}
-	for _, s := range r.Segments {
-		for col := int64(0); col < cols; col++ {
-			if t := at(col); t >= s.Start && t < s.End {
-				rows[s.Task][col] = '#'
-			}
-		}
-	}
-	for _, k := range c.Order {
-		lines = append(lines, fmt.Sprintf("%-3s|%s|", cutName(c.W.Tasks[k].Name), rows[k]))
-	}
-	if scale > 1 {
-		lines = append(lines, fmt.Sprintf("(1 column = %s)", model.Format(model.Duration(scale), u)))
-	}
+	lines = append(lines, fmt.Sprintf("%s |%s|", pad(cpuLabel, width), pad(ax.draw(cpuSpans(&r)), ax.cols)))
 	return lines
 }
 

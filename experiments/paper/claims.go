@@ -69,9 +69,11 @@ func claimsStep(o *output, num *Numbers, b props.Budget, proofsDir string, progr
 			back += "; proof \\texttt{" + codeTeX(pf.File) + "} (Section~\\ref{" + proofLabel(pf.File) + "})"
 		case "refuted":
 			refuted++
+			if v.Certified || v.Exhaustive.Minimal != nil {
+				verdict += ", minimal"
+			}
 			if v.Certified {
 				certified++
-				verdict += ", minimal"
 			}
 			if err := counterexampleFigure(o, &cex, v); err != nil {
 				return nil, fmt.Errorf("claim %s: %w", id, err)
@@ -154,6 +156,9 @@ func counterexampleFigure(o *output, tex *bytes.Buffer, v props.Verdict) error {
 		return err
 	}
 	minimal := "the engines' shrunk counterexample (minimality not certified)"
+	if v.Exhaustive.Minimal != nil && v.Exhaustive.Scope.MaxSteps > 0 {
+		minimal = fmt.Sprintf("the minimal counterexample (fewest tasks, then least total duration) among tasks of at most %d steps, by exhaustive enumeration; with free step counts, zero-duration steps make minimality beyond that bound uncheckable", v.Exhaustive.Scope.MaxSteps)
+	}
 	if v.Certified {
 		minimal = "the minimal counterexample (fewest tasks, then least total duration), certified by exhaustive enumeration"
 	}
