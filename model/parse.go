@@ -108,7 +108,7 @@ func (p *parser) delim(want json.Delim, what string) error {
 	return nil
 }
 
-// keys calls f for each key of an object, rejecting repeated keys.
+// object calls f for each key of an object, rejecting repeated keys.
 func (p *parser) object(what string, f func(key string) error) error {
 	if err := p.delim('{', what); err != nil {
 		return err
@@ -158,6 +158,7 @@ func (p *parser) str(what string) (string, error) {
 }
 
 func (p *parser) workload() (unit string, tasks []rawTask, err error) {
+	hasTasks := false
 	err = p.object("workload", func(k string) error {
 		switch k {
 		case "unit":
@@ -165,6 +166,7 @@ func (p *parser) workload() (unit string, tasks []rawTask, err error) {
 			unit, e = p.str("unit")
 			return e
 		case "tasks":
+			hasTasks = true
 			return p.array("tasks", func(i int) error {
 				t, e := p.task(i)
 				tasks = append(tasks, t)
@@ -173,6 +175,9 @@ func (p *parser) workload() (unit string, tasks []rawTask, err error) {
 		}
 		return fmt.Errorf("workload: unknown key %q (want unit, tasks)", k)
 	})
+	if err == nil && !hasTasks {
+		err = errors.New(`workload: missing "tasks" (an empty gather is "tasks": [])`)
+	}
 	return unit, tasks, err
 }
 

@@ -50,7 +50,9 @@ func TestParseErrorsNameFileTaskStep(t *testing.T) {
 		{`{"unit": "h", "tasks": []}`, `w.json: unknown unit "h"`},
 		{`{"tasks": [], "tasks": []}`, `w.json: workload: repeated key "tasks"`},
 		{`{"tasks": [{"name": "a", "steps": [{"cpu": 9223372037}]}]}`, `w.json: task "a" (#1), step 1 (cpu): duration 9223372037: duration overflows`},
-		{`{"tasks": [{"name": "a", "steps": [{"cpu": 5000000000}, {"cpu": 5000000000}]}]}`, `w.json: task "a", step 2: total duration of the workload: duration overflows`},
+		{`{"tasks": [{"name": "a", "steps": [{"cpu": 5000000000}, {"cpu": 5000000000}]}]}`, `w.json: task "a" (#1), step 2 (cpu): total duration of the workload: duration overflows`},
+		{`{"tasks": [{"name": "a", "steps": [{"cpu": -0}]}]}`, `w.json: task "a" (#1), step 1 (cpu): duration -0 has a minus sign`},
+		{`{"unit": "s"}`, `w.json: workload: missing "tasks"`},
 		{`{"tasks": []} {}`, `w.json: unexpected data after the workload object`},
 	}
 	for _, c := range cases {

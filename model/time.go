@@ -66,6 +66,9 @@ func ParseDuration(text string, u Unit) (Duration, error) {
 		return 0, errors.New("empty duration")
 	}
 	if text[0] == '-' {
+		if strings.Trim(text[1:], "0.") == "" {
+			return 0, fmt.Errorf("duration %s has a minus sign (durations are non-negative, unsigned decimals)", text)
+		}
 		return 0, fmt.Errorf("negative duration %s", text)
 	}
 	intPart, frac, hasDot := strings.Cut(text, ".")

@@ -80,19 +80,19 @@ func (w *Workload) Validate() error {
 			return fmt.Errorf("task #%d: empty name", i+1)
 		}
 		if j, dup := seen[t.Name]; dup {
-			return fmt.Errorf("task %q (#%d): duplicate name (also task #%d)", t.Name, i+1, j+1)
+			return fmt.Errorf("%s: duplicate name (also task #%d)", taskLabel(t.Name, i), j+1)
 		}
 		seen[t.Name] = i
 		for j, st := range t.Steps {
 			if st.Kind > IO {
-				return fmt.Errorf("task %q, step %d: unknown kind %d", t.Name, j+1, st.Kind)
+				return fmt.Errorf("%s, step %d: unknown kind %d", taskLabel(t.Name, i), j+1, st.Kind)
 			}
 			if st.D < 0 {
-				return fmt.Errorf("task %q, step %d: negative duration", t.Name, j+1)
+				return fmt.Errorf("%s, step %d (%s): negative duration", taskLabel(t.Name, i), j+1, st.Kind)
 			}
 			var err error
 			if total, err = Add(total, st.D); err != nil {
-				return fmt.Errorf("task %q, step %d: total duration of the workload: %w", t.Name, j+1, err)
+				return fmt.Errorf("%s, step %d (%s): total duration of the workload: %w", taskLabel(t.Name, i), j+1, st.Kind, err)
 			}
 		}
 	}

@@ -320,7 +320,7 @@ func TestSimulateBadInputExits2WithOneLineNamingFileTaskStep(t *testing.T) {
 		{"missing name", `{"tasks": [{"steps": []}]}`, []string{"-"}, []string{"task #1", "missing"}},
 		{"unknown task key", `{"tasks": [{"name": "a", "cpu": 1}]}`, []string{"-"}, []string{`task "a" (#1)`, `unknown key "cpu"`}},
 		{"duration overflows", task(`{"cpu": 9223372037}`), []string{"-"}, []string{`task "b" (#2), step 1 (cpu)`, "overflows"}},
-		{"total overflows", task(`{"cpu": 5000000000}, {"sleep": 5000000000}`), []string{"-"}, []string{`task "b", step 2`, "total duration", "overflows"}},
+		{"total overflows", task(`{"cpu": 5000000000}, {"sleep": 5000000000}`), []string{"-"}, []string{`task "b" (#2), step 2 (sleep)`, "total duration", "overflows"}},
 		{"best with too many tasks", nineTasks(), []string{"--order", "best", "-"}, []string{"-: ", "9 tasks", "at most 8"}},
 		{"all with too many tasks", nineTasks(), []string{"-"}, []string{"-: ", "9 tasks", "at most 8"}},
 		{"unknown policy", "", []string{"--order", "fastest", "testdata/seed.json"}, []string{`unknown --order "fastest"`}},
