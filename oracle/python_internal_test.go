@@ -33,3 +33,12 @@ func TestResponsesAreMatchedToRequests(t *testing.T) {
 		t.Fatalf("driver error: %T %v", err, err)
 	}
 }
+
+// Wire names are exactly t<i> as Run sends them; aliases are protocol errors.
+func TestTaskIndexAcceptsOnlyCanonicalNames(t *testing.T) {
+	for name, ok := range map[string]bool{"t0": true, "t2": true, "t3": false, "t01": false, "t+1": false, "t-1": false, "x1": false, "t": false} {
+		if _, got := taskIndex(name, 3); got != ok {
+			t.Errorf("taskIndex(%q, 3) ok = %v, want %v", name, got, ok)
+		}
+	}
+}

@@ -186,7 +186,9 @@ func taskIndex(name string, n int) (int, bool) {
 		return 0, false
 	}
 	i, err := strconv.Atoi(name[1:])
-	return i, err == nil && i >= 0 && i < n
+	// Only the canonical spelling t<i> that Run sends: "t01" or "t+1" would
+	// alias another task and let a broken reply pass the key count check.
+	return i, err == nil && i >= 0 && i < n && strconv.Itoa(i) == name[1:]
 }
 
 func decodeResult(line []byte, id int64, w *model.Workload) (Result, error) {
