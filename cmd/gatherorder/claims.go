@@ -274,10 +274,3 @@ func claimTimeline(c props.Comparison) []string {
 	lines = append(lines, fmt.Sprintf("%s |%s|", pad(cpuLabel, width), pad(ax.draw(cpuSpans(&r)), ax.cols)))
 	return lines
 }
-
-func cutName(s string) string {
-	if r := []rune(s); len(r) > 3 {
-		return string(r[:3])
-	}
-	return s
-}
