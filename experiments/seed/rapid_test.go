@@ -1,11 +1,10 @@
 package seed
 
 import (
-	"flag"
 	"os"
-	"strconv"
 	"testing"
 
+	"github.com/gatherorder/gatherorder/internal/gen"
 	"pgregory.net/rapid"
 )
 
@@ -18,25 +17,8 @@ func checks() int {
 	return 300
 }
 
-// rapidCheck runs rapid.Check with a fixed seed (unless -rapid.seed is
-// given) and checks() cases, so every run draws the same workloads; rapid
-// reads both settings only from its flags.
+// rapidCheck runs prop for checks() seeded cases (gen.Check).
 func rapidCheck(t *testing.T, prop func(*rapid.T)) {
 	t.Helper()
-	set := map[string]string{"rapid.checks": strconv.Itoa(checks()), "rapid.nofailfile": "true"}
-	if fl := flag.Lookup("rapid.seed"); fl != nil && fl.Value.String() == "0" {
-		set["rapid.seed"] = "3000000"
-	}
-	for name, v := range set {
-		fl := flag.Lookup(name)
-		if fl == nil {
-			t.Fatalf("rapid has no flag %s", name)
-		}
-		old := fl.Value.String()
-		if err := fl.Value.Set(v); err != nil {
-			t.Fatal(err)
-		}
-		defer fl.Value.Set(old)
-	}
-	rapid.Check(t, prop)
+	gen.Check(t, checks(), 3000000, prop)
 }
