@@ -47,10 +47,7 @@ func waitStarts(w *model.Workload, r model.Result, f func(task int, start model.
 func TestHopStartsEveryWaitAfterAllFirstPhases(t *testing.T) {
 	rapidCheck(t, func(t *rapid.T) {
 		js := gen.Jobs(1, 5, 20, 0, 40).Draw(t, "jobs")
-		hops := make([][]model.Kind, len(js))
-		for i := range hops {
-			hops[i] = hopGen.Draw(t, "hop")
-		}
+		hops := rapid.SliceOfN(hopGen, len(js), len(js)).Draw(t, "hops")
 		w := hopTasks(js, hops)
 		var sumA model.Duration
 		for _, j := range js {
@@ -116,10 +113,7 @@ func TestEqualHopsMakeTheMakespanOrderIndependent(t *testing.T) {
 func TestUnequalHopsWithPositiveWaitsKeepTheMakespanOrderIndependent(t *testing.T) {
 	rapidCheck(t, func(t *rapid.T) {
 		js := gen.Jobs(1, 5, 20, 1, 40).Draw(t, "jobs")
-		hops := make([][]model.Kind, len(js))
-		for i := range hops {
-			hops[i] = hopGen.Draw(t, "hop")
-		}
+		hops := rapid.SliceOfN(hopGen, len(js), len(js)).Draw(t, "hops")
 		w := hopTasks(js, hops)
 		want := model.Duration(-1)
 		order.ForEachPerm(len(js), func(p []int) {
