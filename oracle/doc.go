@@ -5,8 +5,8 @@
 // # What the oracle is
 //
 // Start launches one long-lived python3 process running
-// experiments/runtimes/asyncio_driver.py (embedded in the binary by package
-// runtimes and written to a temporary file). In its virtual-clock mode the
+// drivers/asyncio_driver.py (embedded in the binary, embed.go, and written
+// to a temporary file). In its virtual-clock mode the
 // driver executes the unmodified asyncio code — SelectorEventLoop._run_once,
 // call_soon, call_at and the timer heapq, the C-accelerated Task and Future,
 // gather, asyncio.sleep and loop.sock_recv — and replaces only two inputs:
@@ -25,14 +25,14 @@
 //	S(W, π)   the sequence of CPU segments (task, step, start, end) in the
 //	          order they ran,
 //
-// and the differential tests (props/differential_test.go) require
-// model.Simulate to produce the same three objects, exactly, integer for
-// integer. Diff renders the two side by side when they do not.
+// and the differential tests (differential_test.go, through
+// Python.Differential) require model.Simulate to produce the same three
+// objects, exactly, integer for integer. Diff renders the two side by side when they do not.
 //
 // # Protocol and speed
 //
 // The driver speaks JSON lines: one workload per line in, one result per
-// line out (experiments/runtimes/README.md). Run sends one workload and
+// line out (drivers/README.md). Run sends one workload and
 // waits; RunBatch writes a whole batch from one goroutine while reading
 // results in another, so the pipe never stalls and the cost per workload is
 // CPython's own (a fresh event loop per workload; a few thousand workloads

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/gatherorder/gatherorder/experiments/runtimes"
 )
 
 // InstallHint says how to get the interpreter the oracle needs; it is part
@@ -163,7 +161,7 @@ func startDriver(args ...string) (*driver, error) {
 		return nil, fmt.Errorf("oracle: writing the driver script: %w", err)
 	}
 	script := f.Name()
-	if _, err := f.WriteString(runtimes.AsyncioDriver); err != nil {
+	if _, err := f.WriteString(asyncioDriver); err != nil {
 		f.Close()
 		os.Remove(script)
 		return nil, fmt.Errorf("oracle: writing the driver script: %w", err)

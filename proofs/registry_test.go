@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/gatherorder/gatherorder/props"
+	"github.com/gatherorder/gatherorder/props/pbt"
 )
 
 // theorems are the proof documents not named after a registered claim.
@@ -59,11 +60,11 @@ func TestEveryClaimThatHoldsHasAProofAndNoOtherDoes(t *testing.T) {
 	}
 	files := proofFiles(t)
 	for _, c := range props.Registry() {
-		v := props.Check(c, b, nil)
+		v := props.Check(c, props.Options{Budget: b, Random: pbt.Engines()})
 		switch {
-		case v.Verdict == "holds" && !files[c.ID]:
+		case v.Verdict == props.Holds && !files[c.ID]:
 			t.Errorf("claim %s holds (budget %s) but has no proof file proofs/%s.md", c.ID, b.Name, c.ID)
-		case v.Verdict != "holds" && files[c.ID]:
+		case v.Verdict != props.Holds && files[c.ID]:
 			t.Errorf("proofs/%s.md proves claim %s, which the engines find %s (budget %s)", c.ID, c.ID, v.Verdict, b.Name)
 		default:
 			t.Logf("%s: %s, proof file: %v", c.ID, v.Verdict, files[c.ID])

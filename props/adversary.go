@@ -147,7 +147,7 @@ func Adversary(b Budget) []WorstRatio {
 }
 
 func adversary(c *Class, h Heuristic, b Budget, salt uint64) WorstRatio {
-	w := b.Wides[c.ID]
+	w := b.Wides[c]
 	w.MaxDur = b.Adversary.MaxDur
 	maxN := min(w.MaxN, b.Adversary.MaxN)
 	w.MaxN = maxN

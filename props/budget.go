@@ -5,9 +5,9 @@ package props
 // (every run is deterministic) and the adversarial search's effort.
 type Budget struct {
 	Name         string
-	Scopes       map[string]Scope // by Class.ID
-	Wides        map[string]Wide  // by Class.ID
-	RandomChecks int              // rapid
+	Scopes       map[*Class]Scope
+	Wides        map[*Class]Wide
+	RandomChecks int // rapid
 	GopterChecks int
 	Seed         uint64
 	Adversary    AdversaryBudget
@@ -19,21 +19,21 @@ type Budget struct {
 // (ExhaustiveReport.MinimalityCertified).
 var Quick = Budget{
 	Name: "quick",
-	Scopes: map[string]Scope{
-		"equal-cpu-two": {MinN: 2, MaxN: 2, MaxDur: 40, MaxTotal: 40},
-		"equal-cpu":     {MinN: 1, MaxN: 6, MaxDur: 32, MaxTotal: 32},
-		"no-post-cpu":   {MinN: 1, MaxN: 4, MaxDur: 14, MaxTotal: 14},
-		"canonical":     {MinN: 1, MaxN: 4, MaxDur: 12, MaxTotal: 12},
-		"hop":           {MinN: 1, MaxN: 4, MaxDur: 12, MaxTotal: 12},
-		"multi-step":    {MinN: 1, MaxN: 3, MaxSteps: 2, MaxDur: 4, MaxTotal: 4},
+	Scopes: map[*Class]Scope{
+		EqualCPUTwo: {MinN: 2, MaxN: 2, MaxDur: 40, MaxTotal: 40},
+		EqualCPU:    {MinN: 1, MaxN: 6, MaxDur: 32, MaxTotal: 32},
+		NoPostCPU:   {MinN: 1, MaxN: 4, MaxDur: 14, MaxTotal: 14},
+		Canonical:   {MinN: 1, MaxN: 4, MaxDur: 12, MaxTotal: 12},
+		Hop:         {MinN: 1, MaxN: 4, MaxDur: 12, MaxTotal: 12},
+		MultiStep:   {MinN: 1, MaxN: 3, MaxSteps: 2, MaxDur: 4, MaxTotal: 4},
 	},
-	Wides: map[string]Wide{
-		"equal-cpu-two": {MaxN: 2, MaxDur: 1000},
-		"equal-cpu":     {MaxN: 7, MaxDur: 100},
-		"no-post-cpu":   {MaxN: 7, MaxDur: 100},
-		"canonical":     {MaxN: 6, MaxDur: 100},
-		"hop":           {MaxN: 5, MaxDur: 100},
-		"multi-step":    {MaxN: 4, MaxDur: 30, MaxSteps: 5},
+	Wides: map[*Class]Wide{
+		EqualCPUTwo: {MaxN: 2, MaxDur: 1000},
+		EqualCPU:    {MaxN: 7, MaxDur: 100},
+		NoPostCPU:   {MaxN: 7, MaxDur: 100},
+		Canonical:   {MaxN: 6, MaxDur: 100},
+		Hop:         {MaxN: 5, MaxDur: 100},
+		MultiStep:   {MaxN: 4, MaxDur: 30, MaxSteps: 5},
 	},
 	RandomChecks: 300,
 	GopterChecks: 300,
@@ -44,21 +44,21 @@ var Quick = Budget{
 // Full is what `make verify` (GATHERORDER_VERIFY=1) runs.
 var Full = Budget{
 	Name: "full",
-	Scopes: map[string]Scope{
-		"equal-cpu-two": {MinN: 2, MaxN: 2, MaxDur: 120, MaxTotal: 120},
-		"equal-cpu":     {MinN: 1, MaxN: 7, MaxDur: 48, MaxTotal: 48},
-		"no-post-cpu":   {MinN: 1, MaxN: 5, MaxDur: 16, MaxTotal: 16},
-		"canonical":     {MinN: 1, MaxN: 5, MaxDur: 15, MaxTotal: 15},
-		"hop":           {MinN: 1, MaxN: 4, MaxDur: 16, MaxTotal: 16},
-		"multi-step":    {MinN: 1, MaxN: 3, MaxSteps: 3, MaxDur: 5, MaxTotal: 5},
+	Scopes: map[*Class]Scope{
+		EqualCPUTwo: {MinN: 2, MaxN: 2, MaxDur: 120, MaxTotal: 120},
+		EqualCPU:    {MinN: 1, MaxN: 7, MaxDur: 48, MaxTotal: 48},
+		NoPostCPU:   {MinN: 1, MaxN: 5, MaxDur: 16, MaxTotal: 16},
+		Canonical:   {MinN: 1, MaxN: 5, MaxDur: 15, MaxTotal: 15},
+		Hop:         {MinN: 1, MaxN: 4, MaxDur: 16, MaxTotal: 16},
+		MultiStep:   {MinN: 1, MaxN: 3, MaxSteps: 3, MaxDur: 5, MaxTotal: 5},
 	},
-	Wides: map[string]Wide{
-		"equal-cpu-two": {MaxN: 2, MaxDur: 1e9},
-		"equal-cpu":     {MaxN: 8, MaxDur: 1e6},
-		"no-post-cpu":   {MaxN: 8, MaxDur: 1e6},
-		"canonical":     {MaxN: 7, MaxDur: 1e6},
-		"hop":           {MaxN: 6, MaxDur: 1e6},
-		"multi-step":    {MaxN: 5, MaxDur: 1000, MaxSteps: 6},
+	Wides: map[*Class]Wide{
+		EqualCPUTwo: {MaxN: 2, MaxDur: 1e9},
+		EqualCPU:    {MaxN: 8, MaxDur: 1e6},
+		NoPostCPU:   {MaxN: 8, MaxDur: 1e6},
+		Canonical:   {MaxN: 7, MaxDur: 1e6},
+		Hop:         {MaxN: 6, MaxDur: 1e6},
+		MultiStep:   {MaxN: 5, MaxDur: 1000, MaxSteps: 6},
 	},
 	RandomChecks: 5000,
 	GopterChecks: 5000,

@@ -1,4 +1,4 @@
-package props
+package props_test
 
 import (
 	"os"
@@ -6,60 +6,45 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/gatherorder/gatherorder/internal/verify"
 	"github.com/gatherorder/gatherorder/model"
 	"github.com/gatherorder/gatherorder/oracle"
+	"github.com/gatherorder/gatherorder/props"
+	"github.com/gatherorder/gatherorder/props/pbt"
 )
 
 // budget is Quick, or Full under GATHERORDER_VERIFY=1 (make verify).
-func budget() Budget {
-	if os.Getenv("GATHERORDER_VERIFY") == "1" {
-		return Full
-	}
-	return Quick
-}
+func budget() props.Budget { return verify.Pick(props.Quick, props.Full) }
 
 var (
-	verdictsOnce sync.Once
-	verdicts     map[string]Verdict
+	resultsOnce sync.Once
+	results     map[string]props.Result
 )
 
-// verdict computes (once per test binary) every claim's verdict with the
-// three engines, without replay.
-func verdict(t *testing.T, id string) Verdict {
+// result computes (once per test binary) every claim's result with the
+// exhaustive engine and both random engines, without replay.
+func result(t *testing.T, id string) props.Result {
 	t.Helper()
-	verdictsOnce.Do(func() {
-		verdicts = map[string]Verdict{}
-		for _, c := range Registry() {
-			verdicts[c.ID] = Check(c, budget(), nil)
+	resultsOnce.Do(func() {
+		results = map[string]props.Result{}
+		for _, c := range props.Registry() {
+			results[c.ID] = props.Check(c, props.Options{Budget: budget(), Random: pbt.Engines()})
 		}
 	})
-	v, ok := verdicts[id]
+	r, ok := results[id]
 	if !ok {
 		t.Fatalf("no claim %q in the registry", id)
 	}
-	return v
+	return r
 }
 
-var (
-	pyOnce sync.Once
-	py     *oracle.Python
-	pyErr  error
-)
-
-func cpython(t *testing.T) *oracle.Python {
-	t.Helper()
-	pyOnce.Do(func() { py, pyErr = oracle.Start() })
-	if pyErr != nil {
-		t.Fatalf("CPython 3.11 is needed to replay counterexamples (apt-get install python3): %v", pyErr)
-	}
-	return py
-}
+// cpython replays on CPython 3.11 under the virtual clock (started at the
+// first replay, stopped by TestMain).
+var cpython oracle.Replayer
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if py != nil {
-		py.Close()
-	}
+	cpython.Close()
 	os.Exit(code)
 }
 
@@ -90,20 +75,23 @@ var pinned = map[string]struct{ verdict, minimal string }{
 // a refuted claim's counterexample is genuine (re-simulated), certified
 // minimal, the pinned one, and replays on CPython.
 func checkClaim(t *testing.T, id string) {
-	v := verdict(t, id)
+	v := result(t, id)
 	p, ok := pinned[id]
 	if !ok {
 		t.Fatalf("claim %s has no pinned verdict", id)
 	}
-	t.Logf("%s\n%s\n%s", v.Exhaustive, v.Rapid, v.Gopter)
-	if v.Verdict != p.verdict {
+	t.Logf("%s\n%v", v.Exhaustive, v.Random)
+	if v.Verdict.String() != p.verdict {
 		t.Errorf("verdict %s, pinned %s", v.Verdict, p.verdict)
 	}
-	ex, rnd := v.Exhaustive.Minimal != nil, v.Rapid.Found != nil || v.Gopter.Found != nil
+	if len(v.Random) != 2 {
+		t.Fatalf("%d random engines ran, want rapid and gopter", len(v.Random))
+	}
+	ex, rnd := v.Exhaustive.Minimal != nil, v.Random[0].Found != nil || v.Random[1].Found != nil
 	if ex != rnd {
 		t.Errorf("engines disagree: exhaustive found a violation: %v, rapid or gopter: %v", ex, rnd)
 	}
-	if v.Verdict != "refuted" {
+	if v.Verdict != props.Refuted {
 		return
 	}
 	if v.Exhaustive.Minimal == nil {
@@ -113,21 +101,21 @@ func checkClaim(t *testing.T, id string) {
 	// MinimalityCertified); for free-shape classes the counterexample is
 	// minimal among tasks of at most Scope.MaxSteps steps.
 	if !v.Certified && v.Exhaustive.Scope.MaxSteps == 0 {
-		t.Errorf("minimal counterexample (total %d) not certified by the scope %s", Total(v.Minimal.W), v.Exhaustive.Scope)
+		t.Errorf("minimal counterexample (total %d) not certified by the scope %s", props.Total(v.Minimal.W), v.Exhaustive.Scope)
 	}
 	if p.minimal != "" {
 		if got := string(model.Marshal(v.Minimal.W)); got != p.minimal {
 			t.Errorf("minimal counterexample\n%s\npinned\n%s", got, p.minimal)
 		}
 	}
-	for _, r := range []RandomReport{v.Rapid, v.Gopter} {
-		if r.Found != nil && Compare(r.Found, v.Minimal) < 0 {
+	for _, r := range v.Random {
+		if r.Found != nil && props.Compare(r.Found, v.Minimal) < 0 {
 			t.Errorf("%s found a smaller counterexample than the exhaustive minimum: %s", r.Engine, model.Marshal(r.Found.W))
 		}
 	}
 	f := *v.Counterexample
-	f.Comparisons = append([]Comparison(nil), f.Comparisons...)
-	if err := Replay(cpython(t), &f); err != nil {
+	f.Comparisons = append([]props.Comparison(nil), f.Comparisons...)
+	if err := props.Replay(cpython.Makespan, &f); err != nil {
 		t.Fatalf("counterexample does not replay: %v", err)
 	}
 }
@@ -176,7 +164,7 @@ func TestRegistryHasTheIssuesClaims(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}
-	for _, c := range Registry() {
+	for _, c := range props.Registry() {
 		if seen[c.ID] {
 			t.Errorf("duplicate id %s", c.ID)
 		}

@@ -4,14 +4,13 @@ import (
 	"fmt"
 
 	"github.com/gatherorder/gatherorder/model"
-	"github.com/leanovate/gopter"
-	gg "github.com/leanovate/gopter/gen"
-	"pgregory.net/rapid"
 )
 
-// Class is a described set of workloads a claim quantifies over, with the
-// three ways the engines draw from it: an exhaustive enumerator of small
-// instances, a rapid generator and a gopter generator over wider ranges.
+// Class is a described set of workloads a claim quantifies over, with an
+// exhaustive enumerator of its small instances and a decoder of flat
+// integer vectors into its members (what the gopter engine draws). The
+// random engines' own generators live with the engines (package
+// props/pbt), which link Go's testing package; this package does not.
 type Class struct {
 	// ID names the class; Doc defines it precisely.
 	ID, Doc string
@@ -24,8 +23,7 @@ type Class struct {
 	// into independent jobs, each enumerating its instances in canonical
 	// arrangement and in increasing order of Compare.
 	jobs func(s Scope, n int) []func(yield func(*Instance))
-	// draw is the rapid generator; width is how many int64s decode reads.
-	draw   func(w Wide) *rapid.Generator[*model.Workload]
+	// width is how many int64s decode reads.
 	width  func(w Wide) int
 	decode func(v []int64, w Wide) *model.Workload
 }
@@ -65,18 +63,12 @@ func (c *Class) nRange(lo, hi int) (int, int) {
 	return lo, min(hi, MaxTasks)
 }
 
-// Rapid returns the class's rapid generator within w.
-func (c *Class) Rapid(w Wide) *rapid.Generator[*model.Workload] { return c.draw(w) }
+// Width is the length of the integer vectors Decode reads within w.
+func (c *Class) Width(w Wide) int { return c.width(w) }
 
-// Gopter returns the class's gopter generator within w: a flat vector of
-// integers in [0, MaxDur] that Decode turns into a workload. Drawing raw
-// integers keeps gopter's own shrinker (towards 0 element by element)
-// effective, and keeps the engine independent of rapid's generators.
-func (c *Class) Gopter(w Wide) gopter.Gen {
-	return gg.SliceOfN(c.width(w), gg.Int64Range(0, int64(w.MaxDur)))
-}
-
-// Decode turns a gopter vector into a workload of the class.
+// Decode turns a vector of Width(w) integers in [0, w.MaxDur] into a
+// workload of the class: every such vector decodes to a member, and
+// shrinking an integer towards 0 shrinks the workload.
 func (c *Class) Decode(v []int64, w Wide) *model.Workload { return c.decode(v, w) }
 
 // pick maps a raw integer to [lo, hi], shrinking towards lo.

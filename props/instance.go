@@ -2,6 +2,7 @@ package props
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/gatherorder/gatherorder/model"
 )
@@ -48,18 +49,7 @@ func taskName(i int) string {
 	if i < 26 {
 		return string(rune('a' + i))
 	}
-	return "t" + itoa(i)
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; i > 0; i /= 10 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-	}
-	return string(b)
+	return "t" + strconv.Itoa(i)
 }
 
 // Total is the sum of all step durations of w.

@@ -21,7 +21,7 @@ package main
 //
 // The expected outputs are not merely recorded: TestGoldenFinishTimesMatchCPython
 // runs every scenario's workload on the real CPython asyncio loop
-// (experiments/runtimes/asyncio_driver.py, virtual clock) in the order each
+// (oracle/drivers/asyncio_driver.py, virtual clock) in the order each
 // policy chose and checks every finish time and makespan printed in the
 // committed files, and every CPU segment behind the timelines.
 
@@ -442,7 +442,7 @@ func runDriver(t *testing.T, in []byte) []driverResult {
 	if err != nil {
 		t.Fatal("python3 not found: the golden files are confirmed on CPython 3.11; apt-get install python3")
 	}
-	driver := filepath.Join("..", "..", "experiments", "runtimes", "asyncio_driver.py")
+	driver := filepath.Join("..", "..", "oracle", "drivers", "asyncio_driver.py")
 	cmd := exec.Command(py, driver)
 	cmd.Stdin = bytes.NewReader(in)
 	var stderr bytes.Buffer

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"strings"
+
+	"github.com/gatherorder/gatherorder/props"
 )
 
 // artifactRow is one claim and the commands that reproduce its verdict.
@@ -15,8 +17,8 @@ type artifactRow struct {
 func artifactRows(c *claimsResult) []artifactRow {
 	var rows []artifactRow
 	for _, v := range c.Verdicts {
-		r := artifactRow{ID: v.Claim.ID, Verdict: v.Verdict, Test: v.Claim.Test}
-		if p, ok := c.Proofs[v.Claim.ID]; ok && v.Verdict == "holds" {
+		r := artifactRow{ID: v.Claim.ID, Verdict: v.Verdict.String(), Test: v.Claim.Test}
+		if p, ok := c.Proofs[v.Claim.ID]; ok && v.Verdict == props.Holds {
 			r.ProofFile, r.ProofTests = p.File, p.Tests
 		}
 		rows = append(rows, r)

@@ -13,13 +13,15 @@ import (
 
 	"github.com/gatherorder/gatherorder/experiments/gantt"
 	"github.com/gatherorder/gatherorder/model"
+	"github.com/gatherorder/gatherorder/oracle"
 	"github.com/gatherorder/gatherorder/props"
+	"github.com/gatherorder/gatherorder/props/pbt"
 )
 
 // claimsResult is what the claims step computed, for the later steps
 // (artifact table, README section).
 type claimsResult struct {
-	Verdicts []props.Verdict
+	Verdicts []props.Result
 	Ratios   []props.WorstRatio
 	Proofs   map[string]proofInfo // by claim id, for claims with a proof file
 }
@@ -41,7 +43,9 @@ func claimsStep(o *output, num *Numbers, b props.Budget, proofsDir string, progr
 	if err != nil {
 		return nil, err
 	}
-	vs := props.Evaluate(b, progress)
+	var cpython oracle.Replayer
+	defer cpython.Close()
+	vs := props.Evaluate(props.Options{Budget: b, Random: pbt.Engines(), Replay: cpython.Makespan, Progress: progress})
 	ratios := props.Adversary(b)
 	res := &claimsResult{Verdicts: vs, Ratios: ratios, Proofs: proofs}
 
@@ -57,17 +61,17 @@ func claimsStep(o *output, num *Numbers, b props.Budget, proofsDir string, progr
 		if v.ReplayErr != "" {
 			return nil, fmt.Errorf("claim %s: counterexample not confirmed on CPython: %s", id, v.ReplayErr)
 		}
-		verdict := v.Verdict
+		verdict := v.Verdict.String()
 		back := "test \\texttt{" + breakCamel(v.Claim.Test) + "}"
 		pf, hasProof := proofs[id]
 		switch v.Verdict {
-		case "holds":
+		case props.Holds:
 			holds++
 			if !hasProof {
 				return nil, fmt.Errorf("claim %s holds but proofs/README.md lists no proof for it", id)
 			}
 			back += "; proof \\texttt{" + codeTeX(pf.File) + "} (Section~\\ref{" + proofLabel(pf.File) + "})"
-		case "refuted":
+		case props.Refuted:
 			refuted++
 			if v.Certified || v.Exhaustive.Minimal != nil {
 				verdict += ", minimal"
@@ -83,11 +87,11 @@ func claimsStep(o *output, num *Numbers, b props.Budget, proofsDir string, progr
 			}
 			back += "; counterexample Figure~\\ref{fig:cex-" + id + "}"
 		default:
-			return nil, fmt.Errorf("claim %s: unknown verdict %q", id, v.Verdict)
+			return nil, fmt.Errorf("claim %s: unknown verdict %v", id, v.Verdict)
 		}
 		fmt.Fprintf(&tab, "\\texttt{%s}: %s & %s & %s\\,/\\,%s\\,/\\,%s & %s \\\\\n",
 			codeTeX(id), texEscape(v.Claim.Statement), verdict,
-			thousands(v.Exhaustive.Instances), thousands(int64(v.Rapid.Checks)), thousands(int64(v.Gopter.Checks)), back)
+			thousands(v.Exhaustive.Instances), thousands(int64(randomChecks(v, "rapid"))), thousands(int64(randomChecks(v, "gopter"))), back)
 	}
 	tab.WriteString("\\bottomrule\n\\end{tabularx}\n")
 	if err := o.write("generated/claims-table.tex", []byte(tab.String())); err != nil {
@@ -114,6 +118,13 @@ func claimsStep(o *output, num *Numbers, b props.Budget, proofsDir string, progr
 	return res, nil
 }
 
+// randomChecks is how many instances the random engine named name checked
+// on v's claim.
+func randomChecks(v props.Result, name string) int {
+	r, _ := v.Report(name)
+	return r.Checks
+}
+
 func allReplayed(f *props.Failure) bool {
 	if f == nil || len(f.Comparisons) == 0 {
 		return false
@@ -129,7 +140,7 @@ func allReplayed(f *props.Failure) bool {
 // counterexampleFigure draws a refuted claim's counterexample: one Gantt
 // chart per comparison (e.g. the LIF order and the best order), on one
 // time axis, and appends its figure environment to tex.
-func counterexampleFigure(o *output, tex *bytes.Buffer, v props.Verdict) error {
+func counterexampleFigure(o *output, tex *bytes.Buffer, v props.Result) error {
 	f := v.Counterexample
 	if f == nil || len(f.Comparisons) == 0 {
 		return fmt.Errorf("refuted without a counterexample")

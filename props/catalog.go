@@ -3,9 +3,7 @@ package props
 import (
 	"slices"
 
-	"github.com/gatherorder/gatherorder/internal/gen"
 	"github.com/gatherorder/gatherorder/model"
-	"pgregory.net/rapid"
 )
 
 // The classes of workloads the claims quantify over. Durations are
@@ -20,11 +18,6 @@ var Canonical = &Class{
 	jobs: func(s Scope, n int) []func(yield func(*Instance)) {
 		return multisetJobs(jobSpace(s, false), n, s.MaxTotal)
 	},
-	draw: func(w Wide) *rapid.Generator[*model.Workload] {
-		return rapid.Custom(func(t *rapid.T) *model.Workload {
-			return gen.JobsWorkload(gen.Jobs(1, w.MaxN, w.MaxDur, 1, w.MaxDur).Draw(t, "jobs"))
-		})
-	},
 	width: func(w Wide) int { return 1 + 3*w.MaxN },
 	decode: func(v []int64, w Wide) *model.Workload {
 		n := pick(v[0], 1, w.MaxN)
@@ -33,7 +26,7 @@ var Canonical = &Class{
 			x := v[1+3*i:]
 			js[i] = model.Job{A: model.Duration(x[0]), L: model.Duration(pick(x[1], 1, int(w.MaxDur))), B: model.Duration(x[2])}
 		}
-		return gen.JobsWorkload(js)
+		return jobsWorkload(js)
 	},
 }
 
@@ -45,15 +38,6 @@ var NoPostCPU = &Class{
 	jobs: func(s Scope, n int) []func(yield func(*Instance)) {
 		return multisetJobs(jobSpace(s, true), n, s.MaxTotal)
 	},
-	draw: func(w Wide) *rapid.Generator[*model.Workload] {
-		return rapid.Custom(func(t *rapid.T) *model.Workload {
-			js := gen.Jobs(1, w.MaxN, w.MaxDur, 1, w.MaxDur).Draw(t, "jobs")
-			for i := range js {
-				js[i].B = 0
-			}
-			return gen.JobsWorkload(js)
-		})
-	},
 	width: func(w Wide) int { return 1 + 2*w.MaxN },
 	decode: func(v []int64, w Wide) *model.Workload {
 		n := pick(v[0], 1, w.MaxN)
@@ -61,7 +45,7 @@ var NoPostCPU = &Class{
 		for i := range js {
 			js[i] = model.Job{A: model.Duration(v[1+2*i]), L: model.Duration(pick(v[2+2*i], 1, int(w.MaxDur)))}
 		}
-		return gen.JobsWorkload(js)
+		return jobsWorkload(js)
 	},
 }
 
@@ -71,7 +55,6 @@ var EqualCPU = &Class{
 	Doc:    "every task is `cpu c; sleep L; cpu c` with one integer c ≥ 0 shared by all tasks and integers L ≥ 1 per task",
 	Member: equalCPUMember,
 	jobs:   equalCPUJobs,
-	draw:   func(w Wide) *rapid.Generator[*model.Workload] { return equalCPUDraw(w, 1, w.MaxN) },
 	width:  func(w Wide) int { return 2 + w.MaxN },
 	decode: func(v []int64, w Wide) *model.Workload { return equalCPUDecode(v, w, 1, w.MaxN) },
 }
@@ -84,7 +67,6 @@ var EqualCPUTwo = &Class{
 	MaxN:   2,
 	Member: func(w *model.Workload) bool { return len(w.Tasks) == 2 && equalCPUMember(w) },
 	jobs:   equalCPUJobs,
-	draw:   func(w Wide) *rapid.Generator[*model.Workload] { return equalCPUDraw(w, 2, 2) },
 	width:  func(w Wide) int { return 2 + 2 },
 	decode: func(v []int64, w Wide) *model.Workload { return equalCPUDecode(v, w, 2, 2) },
 }
@@ -113,11 +95,6 @@ var Hop = &Class{
 		}
 		slices.SortStableFunc(space, compareTasks)
 		return multisetJobs(space, n, s.MaxTotal)
-	},
-	draw: func(w Wide) *rapid.Generator[*model.Workload] {
-		return rapid.Custom(func(t *rapid.T) *model.Workload {
-			return hopWorkload(gen.Jobs(1, w.MaxN, w.MaxDur, 1, w.MaxDur).Draw(t, "jobs"))
-		})
 	},
 	width: func(w Wide) int { return 1 + 3*w.MaxN },
 	decode: func(v []int64, w Wide) *model.Workload {
@@ -156,26 +133,6 @@ var MultiStep = &Class{
 		}
 		slices.SortStableFunc(space, compareTasks)
 		return multisetJobs(space, n, s.MaxTotal)
-	},
-	// Tasks and steps are drawn as rapid slices (not gen.Workload's flat
-	// draws) so that rapid's shrinker can delete whole tasks and steps:
-	// that is what lets it reach counterexamples as small as the
-	// exhaustive engine's (TestRapidShrinksToTheMinimalSize).
-	draw: func(w Wide) *rapid.Generator[*model.Workload] {
-		step := rapid.Custom(func(t *rapid.T) model.Step {
-			return model.Step{
-				Kind: rapid.SampledFrom([]model.Kind{model.CPU, model.Sleep, model.IO}).Draw(t, "kind"),
-				D:    gen.Dur(w.MaxDur).Draw(t, "d"),
-			}
-		})
-		task := rapid.SliceOfN(step, 1, w.MaxSteps)
-		return rapid.Custom(func(t *rapid.T) *model.Workload {
-			wl := &model.Workload{Unit: model.Nanosecond}
-			for i, st := range rapid.SliceOfN(task, 1, w.MaxN).Draw(t, "tasks") {
-				wl.Tasks = append(wl.Tasks, model.Task{Name: taskName(i), Steps: st})
-			}
-			return wl
-		})
 	},
 	width: func(w Wide) int { return 1 + w.MaxN*(1+2*w.MaxSteps) },
 	decode: func(v []int64, w Wide) *model.Workload {
@@ -236,6 +193,15 @@ func jobsOf(w *model.Workload) []model.Job {
 	return js
 }
 
+// jobsWorkload is the canonical workload of js (unit ns, tasks a, b, ...).
+func jobsWorkload(js []model.Job) *model.Workload {
+	w := &model.Workload{Unit: model.Nanosecond, Tasks: make([]model.Task, len(js))}
+	for i, j := range js {
+		w.Tasks[i] = j.Task(taskName(i))
+	}
+	return w
+}
+
 func hopWorkload(js []model.Job) *model.Workload {
 	w := &model.Workload{Unit: model.Nanosecond}
 	for i, j := range js {
@@ -282,18 +248,6 @@ func equalCPUJobs(s Scope, n int) []func(yield func(*Instance)) {
 	return jobs
 }
 
-func equalCPUDraw(w Wide, lo, hi int) *rapid.Generator[*model.Workload] {
-	return rapid.Custom(func(t *rapid.T) *model.Workload {
-		n := rapid.IntRange(lo, hi).Draw(t, "n")
-		c := gen.Dur(w.MaxDur).Draw(t, "c")
-		js := make([]model.Job, n)
-		for i := range js {
-			js[i] = model.Job{A: c, L: 1 + gen.Dur(w.MaxDur-1).Draw(t, "l"), B: c}
-		}
-		return gen.JobsWorkload(js)
-	})
-}
-
 func equalCPUDecode(v []int64, w Wide, lo, hi int) *model.Workload {
 	n := pick(v[0], lo, hi)
 	c := model.Duration(v[1])
@@ -301,5 +255,5 @@ func equalCPUDecode(v []int64, w Wide, lo, hi int) *model.Workload {
 	for i := range js {
 		js[i] = model.Job{A: c, L: model.Duration(pick(v[2+i], 1, int(w.MaxDur))), B: c}
 	}
-	return gen.JobsWorkload(js)
+	return jobsWorkload(js)
 }

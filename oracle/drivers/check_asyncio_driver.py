@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Self-check and throughput test for asyncio_driver.py (virtual clock).
 
-    python3 experiments/runtimes/check_asyncio_driver.py [--n 5000] [--seed 1]
+    python3 oracle/drivers/check_asyncio_driver.py [--n 5000] [--seed 1]
 
 Runs golden cases through the driver (as a subprocess, exactly as other
 tools use it) and checks the expected finish times, then times N random
