@@ -186,7 +186,7 @@ func taskIndex(name string, n int) (int, bool) {
 		return 0, false
 	}
 	i, err := strconv.Atoi(name[1:])
-	// Only the canonical spelling t<i> that Run sends: "t01" or "t+1" would
+	// Only the exact spelling t<i> that Run sends: "t01" or "t+1" would
 	// alias another task and let a broken reply pass the key count check.
 	return i, err == nil && i >= 0 && i < n && strconv.Itoa(i) == name[1:]
 }

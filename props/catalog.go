@@ -220,7 +220,7 @@ func equalCPUMember(w *model.Workload) bool {
 }
 
 // equalCPUJobs enumerates c, then the multiset of waits L1 ≤ ... ≤ Ln
-// (canonical arrangement: tasks differ only in L), one job per c.
+// (sorted arrangement: tasks differ only in L), one job per c.
 func equalCPUJobs(s Scope, n int) []func(yield func(*Instance)) {
 	var jobs []func(yield func(*Instance))
 	for c := model.Duration(0); c <= s.MaxDur && 2*model.Duration(n)*c+model.Duration(n) <= s.MaxTotal; c++ {

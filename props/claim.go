@@ -38,7 +38,7 @@ type Failure struct {
 type Comparison struct {
 	// Label names the policy or role ("lif", "best", "worst", "original").
 	Label string
-	// W is the workload, in the instance's canonical arrangement.
+	// W is the workload, in the instance's sorted arrangement.
 	W *model.Workload
 	// Order is the gather order, as indices into W.Tasks.
 	Order []int

@@ -20,7 +20,7 @@ type Class struct {
 	// generator stays inside it).
 	Member func(w *model.Workload) bool
 	// jobs splits the enumeration of all instances with n tasks within s
-	// into independent jobs, each enumerating its instances in canonical
+	// into independent jobs, each enumerating its instances in sorted
 	// arrangement and in increasing order of Compare.
 	jobs func(s Scope, n int) []func(yield func(*Instance))
 	// width is how many int64s decode reads.

@@ -1,8 +1,16 @@
 // Package props holds the project's claims about gather orders, each once,
 // as data (Registry), and the engines that decide them: exhaustive
-// small-scope enumeration, rapid, gopter and an adversarial search. The
-// CLI (`gatherorder claims`), the tests and the paper read the same
-// registry; no verdict is stored, Evaluate computes every one.
+// small-scope enumeration (Exhaustive) and an adversarial search
+// (Adversary) here, and the random engines built on rapid and gopter in
+// package props/pbt, which the caller passes in (Options.Random). The CLI
+// (`gatherorder claims`), the tests and the paper read the same registry;
+// no verdict is stored, Evaluate computes every one.
+//
+// This package starts no runtime and links no test machinery: replaying a
+// counterexample on CPython is a function the caller passes
+// (Options.Replay; oracle.Replayer.Makespan), and rapid and gopter, which
+// both import Go's testing package, stay in props/pbt, so the shipped
+// binary runs the exhaustive engine and the adversary only.
 //
 // # Claims and classes
 //
@@ -32,7 +40,8 @@
 // model/doc.go proves equal to the simulator's makespan and
 // model.TestClosedFormMatchesSimulator checks; all other classes are
 // simulated with model.Sim. Every reported comparison is re-simulated with
-// the traced simulator (Resimulate) and replayed on CPython (Replay).
+// the traced simulator (Resimulate) and, given a replay function, replayed
+// on CPython (Replay).
 //
 // # Symmetry reduction
 //
@@ -51,7 +60,7 @@
 //
 // Counterexamples are ordered by (1) fewer tasks, (2) smaller total
 // duration (the sum of all step durations), (3) lexicographic order of the
-// canonical arrangement: task by task, number of steps, then each step's
+// sorted arrangement: task by task, number of steps, then each step's
 // kind (cpu < sleep < io) and duration; for a class of fixed shape this is
 // the lexicographic order of the duration vector (A_1, L_1, B_1, A_2, …).
 // The exhaustive engine checks every instance of its scope and reports the
@@ -77,15 +86,14 @@
 // Exhaustive enumerates the scope in parallel (one Eval per core; the
 // simulator is pure) and reports exact counts: "all 15,042 instances with
 // 1 ≤ n ≤ 6 tasks, every duration ≤ 32 and total ≤ 32: 215 violations".
-// Random runs rapid (pgregory.net/rapid) over wider ranges from a fixed
-// seed, with rapid's shrinker; CaptureTB lets rapid run outside tests and
-// record the instance it shrank to (rapid replays the minimal failing input
-// last). Gopter runs github.com/leanovate/gopter on its own generator (a
-// flat integer vector decoded into the class) with its own shrinker, so no
-// verdict rests on one generator's biases. A verdict is "refuted" when any
-// engine finds a violation and "holds" when none does: holds means "no
-// counterexample within everything checked", which is evidence for a proof
-// (package proofs), not a proof.
+// The random engines (package props/pbt) run rapid (pgregory.net/rapid)
+// over wider ranges from a fixed seed, with rapid's shrinker, and gopter
+// (github.com/leanovate/gopter) on its own generator (a flat integer
+// vector, Class.Decode) with its own shrinker, so no verdict rests on one
+// generator's biases. A verdict is Refuted when any engine finds a
+// violation and Holds when none does: Holds means "no counterexample within
+// everything checked", which is evidence for a proof (package proofs), not
+// a proof.
 //
 // Adversary hill-climbs, per class and ordering rule (lif, sif, ltf =
 // longest tail first, any = the slowest order), for the worst ratio of the

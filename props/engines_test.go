@@ -11,7 +11,7 @@ import (
 )
 
 // The symmetry reduction is complete and exact: the enumerated multisets
-// are exactly the canonical arrangements of all ordered tuples in the
+// are exactly the sorted arrangements of all ordered tuples in the
 // scope, each once.
 func TestSymmetryReductionEnumeratesEachMultisetOnce(t *testing.T) {
 	always := func(*Eval, *Instance) *Failure { return nil }
@@ -26,7 +26,7 @@ func TestSymmetryReductionEnumeratesEachMultisetOnce(t *testing.T) {
 	} {
 		got := Exhaustive(Claim{Class: tc.c, Check: always}, tc.s).Instances
 		// Reference: every ordered tuple of tasks from a brute-force space,
-		// canonicalised and deduplicated.
+		// sorted and deduplicated.
 		seen := map[string]bool{}
 		var rec func(tasks []model.Task)
 		space := bruteSpace(tc.c, tc.s)

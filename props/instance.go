@@ -7,7 +7,7 @@ import (
 	"github.com/gatherorder/gatherorder/model"
 )
 
-// Instance is one workload of a class in its canonical arrangement: tasks
+// Instance is one workload of a class in its sorted arrangement: tasks
 // sorted by compareTasks and named a, b, c, ... (unit ns). Jobs holds the
 // canonical durations when every task is cpu A; sleep L; cpu B, and is
 // then what the engines evaluate with model.ClosedForm.
@@ -16,7 +16,7 @@ type Instance struct {
 	Jobs []model.Job
 }
 
-// NewInstance returns the canonical arrangement of (a copy of) w.
+// NewInstance returns the sorted arrangement of (a copy of) w.
 func NewInstance(w *model.Workload) *Instance {
 	tasks := make([]model.Task, len(w.Tasks))
 	for i, t := range w.Tasks {
@@ -26,7 +26,7 @@ func NewInstance(w *model.Workload) *Instance {
 	return newArranged(tasks)
 }
 
-// newArranged wraps tasks that are already in canonical order.
+// newArranged wraps tasks that are already in sorted order.
 func newArranged(tasks []model.Task) *Instance {
 	w := &model.Workload{Unit: model.Nanosecond, Tasks: tasks}
 	jobs := make([]model.Job, len(tasks))
@@ -89,7 +89,7 @@ func compareTasks(a, b model.Task) int {
 // tasks, then smaller total duration, then lexicographic on the canonical
 // arrangement (per task: number of steps, then each step's kind and
 // duration; for a fixed shape this is the duration vector). Both instances
-// must be in canonical arrangement.
+// must be in sorted arrangement.
 func Compare(a, b *Instance) int {
 	if c := len(a.W.Tasks) - len(b.W.Tasks); c != 0 {
 		return c
