@@ -43,9 +43,9 @@ func artifactTable(o *output, c *claimsResult) error {
 	b.WriteString("\\begin{tabularx}{\\linewidth}{>{\\raggedright\\arraybackslash}p{0.3\\linewidth}>{\\raggedright\\arraybackslash}X}\n\\toprule\n")
 	b.WriteString("claim (verdict) & commands \\\\\n\\midrule\n")
 	for _, r := range artifactRows(c) {
-		cmds := []string{"\\texttt{go test ./props -run " + breakCamel(runRegex([]string{r.Test})) + "}"}
+		cmds := []string{"\\texttt{go test ./props -run " + codeTeX(runRegex([]string{r.Test})) + "}"}
 		if r.ProofFile != "" && len(r.ProofTests) > 0 {
-			cmds = append(cmds, "\\texttt{go test ./proofs -run "+breakCamel(runRegex(r.ProofTests))+"}")
+			cmds = append(cmds, "\\texttt{go test ./proofs -run "+codeTeX(runRegex(r.ProofTests))+"}")
 		}
 		fmt.Fprintf(&b, "\\texttt{%s} (%s) & %s \\\\\n", codeTeX(r.ID), r.Verdict, strings.Join(cmds, "\\newline "))
 	}

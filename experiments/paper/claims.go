@@ -62,7 +62,7 @@ func claimsStep(o *output, num *Numbers, b props.Budget, proofsDir string, progr
 			return nil, fmt.Errorf("claim %s: counterexample not confirmed on CPython: %s", id, v.ReplayErr)
 		}
 		verdict := v.Verdict.String()
-		back := "test \\texttt{" + breakCamel(v.Claim.Test) + "}"
+		back := "test \\texttt{" + codeTeX(v.Claim.Test) + "}"
 		pf, hasProof := proofs[id]
 		switch v.Verdict {
 		case props.Holds:
@@ -181,10 +181,6 @@ func counterexampleFigure(o *output, tex *bytes.Buffer, v props.Result) error {
 }
 
 func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
-
-// breakCamel lets LaTeX break a long CamelCase identifier set in
-// typewriter type before each new word.
-func breakCamel(s string) string { return codeTeX(s) }
 
 func proofLabel(file string) string { return "proof:" + strings.TrimSuffix(file, ".md") }
 
