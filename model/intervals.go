@@ -52,7 +52,8 @@ type Interval struct {
 
 // CPUInterval is a stretch [Start, End) in which the loop's thread is busy
 // running CPU steps (of one task or of several back to back) or idle,
-// running none because every unfinished task awaits or is ready.
+// blocked in select because every unfinished task awaits a timer or data
+// that is not yet due.
 type CPUInterval struct {
 	Busy       bool
 	Start, End Duration

@@ -158,6 +158,25 @@ func TestCPUIsBusyExactlyWhenSomeTaskRuns(t *testing.T) {
 	})
 }
 
+// CPUInterval: the loop idles only in select, so while it idles every
+// unfinished task awaits; no task is ready or running.
+func TestCPUIdlesOnlyWhileEveryTaskAwaits(t *testing.T) {
+	checkIntervals(t, func(t *rapid.T, w *Workload, r *Result, tl Timeline) {
+		for _, c := range tl.CPU {
+			if c.Busy {
+				continue
+			}
+			for _, ivs := range tl.Tasks {
+				for _, iv := range ivs {
+					if iv.State != Awaiting && iv.Start < c.End && c.Start < iv.End {
+						t.Fatalf("%+v during idle %+v", iv, c)
+					}
+				}
+			}
+		}
+	})
+}
+
 // The seed example (cpu 1; sleep 5|3|1; cpu 1), by hand. Longest IO first
 // hides every wait but one second; shortest IO first leaves c ready while
 // a's first step runs, then idles twice.
