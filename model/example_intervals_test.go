@@ -10,11 +10,13 @@ import (
 // while a's first step runs, so c stays ready until 3; later the CPU idles
 // while b and then a await.
 func ExampleIntervals() {
-	w := &model.Workload{Unit: model.Second, Tasks: []model.Task{
-		model.Canonical("a", 1e9, 5e9, 1e9),
-		model.Canonical("b", 1e9, 3e9, 1e9),
-		model.Canonical("c", 1e9, 1e9, 1e9),
-	}}
+	w, err := model.Parse("seed.json", []byte(`{"unit": "s", "tasks": [
+	  {"name": "a", "steps": [{"cpu": 1}, {"sleep": 5}, {"cpu": 1}]},
+	  {"name": "b", "steps": [{"cpu": 1}, {"sleep": 3}, {"cpu": 1}]},
+	  {"name": "c", "steps": [{"cpu": 1}, {"sleep": 1}, {"cpu": 1}]}]}`))
+	if err != nil {
+		panic(err)
+	}
 	r := model.Simulate(w, []int{2, 1, 0})
 	tl := model.Intervals(&r)
 	for _, t := range []int{2, 1, 0} {
