@@ -2,22 +2,21 @@ package model
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 )
 
 // TaskState is what a task is doing during an Interval. Between time 0 and
 // its finish a task is, at every instant, in exactly one state.
-type TaskState uint8
+type TaskState string
 
 const (
 	// Running: one of the task's CPU steps runs, from its Segment's Start
 	// to End. The loop's only thread runs this step and nothing else.
-	Running TaskState = iota
+	Running TaskState = "running"
 	// Awaiting: the task is suspended in a sleep or io await whose timer or
 	// data is not yet due, from its Wait's Start to Due. The thread is free
 	// for other tasks.
-	Awaiting
+	Awaiting TaskState = "awaiting"
 	// Ready: nothing but the loop keeps the task from running. A task is
 	// ready from time 0, when gather queues its first step, until that step
 	// starts; and after each await from the moment its timer or data is due
@@ -26,17 +25,8 @@ const (
 	// or socket that falls due while a CPU step runs is handled only at the
 	// next select, and its callback queues the task's wakeup, which runs one
 	// iteration later still.
-	Ready
+	Ready TaskState = "ready"
 )
-
-var taskStateNames = [...]string{Running: "running", Awaiting: "awaiting", Ready: "ready"}
-
-func (s TaskState) String() string {
-	if int(s) < len(taskStateNames) {
-		return taskStateNames[s]
-	}
-	return fmt.Sprintf("TaskState(%d)", s)
-}
 
 // Interval is a stretch [Start, End) of one task's life in one state.
 type Interval struct {

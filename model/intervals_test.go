@@ -42,6 +42,12 @@ func TestIntervalsTileEachTasksLife(t *testing.T) {
 	})
 }
 
+// stepState identifies a task's interval for one step in one state.
+type stepState struct {
+	step  int
+	state TaskState
+}
+
 // Every non-zero step appears exactly once with its own length: a CPU step
 // as one Running interval, a sleep or io step as one Awaiting interval; a
 // Ready interval follows an await, or comes before the first step. So a
@@ -49,8 +55,10 @@ func TestIntervalsTileEachTasksLife(t *testing.T) {
 func TestIntervalsAccountForEveryStep(t *testing.T) {
 	checkIntervals(t, func(t *rapid.T, w *Workload, r *Result, tl Timeline) {
 		for i, ivs := range tl.Tasks {
-			seen := map[[2]int]bool{}
+			seen := map[stepState]bool{}
+			spent := map[TaskState]Duration{}
 			for k, iv := range ivs {
+				spent[iv.State] += iv.End - iv.Start
 				if iv.Step < 0 {
 					if k != 0 || iv.State != Ready {
 						t.Fatalf("task %d: %+v has no step but is not the first interval, or not ready", i, iv)
@@ -74,7 +82,7 @@ func TestIntervalsAccountForEveryStep(t *testing.T) {
 				default:
 					t.Fatalf("task %d: state %v", i, iv.State)
 				}
-				key := [2]int{iv.Step, int(iv.State)}
+				key := stepState{iv.Step, iv.State}
 				if seen[key] {
 					t.Fatalf("task %d: two %v intervals for step %d", i, iv.State, iv.Step)
 				}
@@ -85,9 +93,13 @@ func TestIntervalsAccountForEveryStep(t *testing.T) {
 				if st.Kind == CPU {
 					s = Running
 				}
-				if st.D > 0 && !seen[[2]int{j, int(s)}] {
+				if st.D > 0 && !seen[stepState{j, s}] {
 					t.Fatalf("task %d: step %d (%v) has no %v interval", i, j, st, s)
 				}
+				spent[s] -= st.D
+			}
+			if spent[Running] != 0 || spent[Awaiting] != 0 {
+				t.Fatalf("task %d: running %d and awaiting %d more than its steps", i, spent[Running], spent[Awaiting])
 			}
 		}
 	})

@@ -275,7 +275,7 @@ func (ax axis) draw(spans []span) string {
 }
 
 // stateChars are the row characters of the task states.
-var stateChars = [...]byte{model.Running: chRun, model.Awaiting: chWait, model.Ready: chReady}
+var stateChars = map[model.TaskState]byte{model.Running: chRun, model.Awaiting: chWait, model.Ready: chReady}
 
 // taskSpans is each task's row: its intervals from time 0 to its finish.
 func taskSpans(r *model.Result) [][]span {

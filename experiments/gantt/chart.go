@@ -55,7 +55,7 @@ type Bar struct {
 }
 
 // barKinds are the kinds of the task bars by task state.
-var barKinds = [...]BarKind{model.Running: CPU, model.Awaiting: Wait, model.Ready: Ready}
+var barKinds = map[model.TaskState]BarKind{model.Running: CPU, model.Awaiting: Wait, model.Ready: Ready}
 
 // Bars returns the chart's bars, task rows first in gather order (within a
 // row by start time), then the CPU row. They are the intervals of
