@@ -53,9 +53,9 @@ type CPUInterval struct {
 type Timeline struct {
 	// Tasks[i] holds task i's intervals in time order. They tile
 	// [0, Finish[i]] without gaps or overlaps: each starts where the
-	// previous one ends. A task has one Running interval per CPU step, an
-	// Awaiting and a Ready interval per await, and one Ready interval before
-	// its first step.
+	// previous one ends. A task has a Running interval per CPU step, an
+	// Awaiting and a Ready interval per await, and a Ready interval before
+	// its first step, each where it is not empty (see Intervals).
 	Tasks [][]Interval
 	// CPU holds the busy and idle intervals in time order. They tile
 	// [0, Makespan], and busy and idle alternate: adjacent busy time of
@@ -66,8 +66,9 @@ type Timeline struct {
 
 // Intervals turns a traced Result into per-task and CPU intervals.
 // Intervals of zero length (a CPU step of 0, the Awaiting interval of
-// sleep 0, a task resumed the instant it is due) are left out, so every
-// interval has End > Start. r must come from a traced run (Simulate, or
+// sleep 0, the Ready interval of a task resumed the instant it is due or
+// whose first step starts at 0) are left out, so every interval has
+// End > Start. r must come from a traced run (Simulate, or
 // Sim.Run with trace true); Intervals panics if r has a positive makespan
 // but no trace.
 func Intervals(r *Result) Timeline {
