@@ -19,19 +19,20 @@ import (
 // one time axis so that a shorter gather is visibly shorter.
 //
 // Every instant of a task's life between time 0 and its finish is in
-// exactly one state, read off the simulator's trace (model.Result's
-// Segments and Waits):
+// exactly one state, read off the simulator's trace by model.Intervals
+// (whose doc says precisely when each state begins and ends):
 //
-//	#  running one of its CPU steps (a Segment);
-//	-  awaiting: from the await until its timer or data is due (Wait.Start..Due);
+//	#  running one of its CPU steps (model.Running);
+//	-  awaiting: from the await until its timer or data is due (model.Awaiting);
 //	.  ready but not running: queued before its first step, or due but not
-//	   yet resumed (Wait.Due..Resume), because the loop is busy elsewhere
-//	   or the wakeup hop has not come round yet.
+//	   yet resumed, because the loop is busy elsewhere or the wakeup hop
+//	   has not come round yet (model.Ready).
 //
-// The bottom row shows the one CPU: # while some task's CPU step runs, _
-// while it is idle. Since CPU steps never overlap, makespan = total CPU +
-// idle, and the total CPU is the same in every order: an order wins
-// exactly by leaving the CPU idle for less time.
+// The bottom row shows the one CPU (model.Timeline's CPU intervals): #
+// while some task's CPU step runs, _ while it is idle. Since CPU steps
+// never overlap, makespan = total CPU + idle, and the total CPU is the
+// same in every order: an order wins exactly by leaving the CPU idle for
+// less time.
 const (
 	chRun   = '#'
 	chWait  = '-'
@@ -273,36 +274,32 @@ func (ax axis) draw(spans []span) string {
 	return strings.TrimRight(string(row), " ")
 }
 
-// taskSpans turns the trace into each task's states from time 0 to its
-// finish, in one pass over the trace.
+// stateChars are the row characters of the task states.
+var stateChars = map[model.TaskState]byte{model.Running: chRun, model.Awaiting: chWait, model.Ready: chReady}
+
+// taskSpans is each task's row: its intervals from time 0 to its finish.
 func taskSpans(r *model.Result) [][]span {
-	sp := make([][]span, len(r.Finish))
-	first := slices.Clone(r.Finish) // a task with no steps is ready until its one step runs
-	for _, s := range r.Segments {
-		sp[s.Task] = append(sp[s.Task], span{s.Start, s.End, chRun})
-		first[s.Task] = min(first[s.Task], s.Start)
-	}
-	for _, wt := range r.Waits {
-		sp[wt.Task] = append(sp[wt.Task], span{wt.Start, wt.Due, chWait}, span{wt.Due, wt.Resume, chReady})
-		first[wt.Task] = min(first[wt.Task], wt.Start)
-	}
-	// gather queued every task's first step at time 0; it waits its turn.
-	for t := range sp {
-		sp[t] = append(sp[t], span{0, first[t], chReady})
+	tl := model.Intervals(r)
+	sp := make([][]span, len(tl.Tasks))
+	for t, ivs := range tl.Tasks {
+		for _, iv := range ivs {
+			sp[t] = append(sp[t], span{iv.Start, iv.End, stateChars[iv.State]})
+		}
 	}
 	return sp
 }
 
-// cpuSpans is the CPU row: busy during every segment, idle otherwise up
-// to the makespan.
+// cpuSpans is the CPU row: busy or idle up to the makespan.
 func cpuSpans(r *model.Result) []span {
-	sp := make([]span, 0, 2*len(r.Segments)+1)
-	var t model.Duration
-	for _, s := range r.Segments { // segments are in execution order
-		sp = append(sp, span{t, s.Start, chIdle}, span{s.Start, s.End, chRun})
-		t = s.End
+	var sp []span
+	for _, c := range model.Intervals(r).CPU {
+		ch := byte(chIdle)
+		if c.Busy {
+			ch = chRun
+		}
+		sp = append(sp, span{c.Start, c.End, ch})
 	}
-	return append(sp, span{t, r.Makespan, chIdle})
+	return sp
 }
 
 func writeChart(b *bytes.Buffer, o order.Outcome, names []string, ax axis) {

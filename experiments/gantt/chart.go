@@ -1,7 +1,6 @@
 package gantt
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/gatherorder/gatherorder/model"
@@ -37,9 +36,9 @@ type BarKind string
 // The kinds of bars. Task rows hold CPU, Wait and Ready bars; the CPU row
 // holds Busy and Idle bars.
 const (
-	CPU   BarKind = "cpu"   // a CPU step of the task (model.Segment)
-	Wait  BarKind = "wait"  // an await, from its start until its timer or data is due
-	Ready BarKind = "ready" // from due until the task resumed
+	CPU   BarKind = "cpu"   // a CPU step of the task (model.Running)
+	Wait  BarKind = "wait"  // an await, from its start until its timer or data is due (model.Awaiting)
+	Ready BarKind = "ready" // from due until the task resumed (model.Ready)
 	Busy  BarKind = "busy"  // the loop's thread runs some task's CPU step
 	Idle  BarKind = "idle"  // the loop's thread runs nothing: every task awaits
 )
@@ -55,64 +54,44 @@ type Bar struct {
 	Start, End model.Duration
 }
 
+// barKinds are the kinds of the task bars by task state.
+var barKinds = map[model.TaskState]BarKind{model.Running: CPU, model.Awaiting: Wait, model.Ready: Ready}
+
 // Bars returns the chart's bars, task rows first in gather order (within a
-// row by start time), then the CPU row. Zero-length bars are omitted: they
-// cannot be seen, and a CPU step of length 0 neither busies nor idles the
-// CPU. The busy and idle bars partition [0, makespan].
+// row by start time), then the CPU row. They are the intervals of
+// model.Intervals, less each task's ready time before its first step,
+// which is left blank. Zero-length bars are omitted: they cannot be seen,
+// and a CPU step of length 0 neither busies nor idles the CPU. The busy
+// and idle bars partition [0, makespan].
 func (c Chart) Bars() []Bar {
-	row := make([]int, len(c.W.Tasks))
-	for k, t := range c.Order {
-		row[t] = k
-	}
+	tl := model.Intervals(&c.R)
 	var bars []Bar
-	for _, s := range c.R.Segments {
-		if s.End > s.Start {
-			bars = append(bars, Bar{Row: row[s.Task], Kind: CPU, Task: s.Task, Step: s.Step, Start: s.Start, End: s.End})
+	for row, t := range c.Order {
+		for _, iv := range tl.Tasks[t] {
+			if iv.Step < 0 {
+				continue
+			}
+			b := Bar{Row: row, Kind: barKinds[iv.State], Task: t, Step: iv.Step, Start: iv.Start, End: iv.End}
+			if iv.State != model.Running {
+				b.Await = c.W.Tasks[t].Steps[iv.Step].Kind.String()
+			}
+			bars = append(bars, b)
 		}
 	}
-	for _, w := range c.R.Waits {
-		k := w.Kind.String()
-		if w.Due > w.Start {
-			bars = append(bars, Bar{Row: row[w.Task], Kind: Wait, Task: w.Task, Step: w.Step, Await: k, Start: w.Start, End: w.Due})
-		}
-		if w.Resume > w.Due {
-			bars = append(bars, Bar{Row: row[w.Task], Kind: Ready, Task: w.Task, Step: w.Step, Await: k, Start: w.Due, End: w.Resume})
-		}
-	}
-	slices.SortStableFunc(bars, func(a, b Bar) int {
-		if a.Row != b.Row {
-			return a.Row - b.Row
-		}
-		return cmp.Compare(a.Start, b.Start)
-	})
 	return append(bars, c.cpuRow()...)
 }
 
-// cpuRow is the busy/idle partition of [0, makespan]. The loop has one
-// thread, so CPU segments never overlap; merging adjacent ones gives the
-// busy intervals, and the gaps are the idle time.
+// cpuRow is the busy/idle partition of [0, makespan] (model.Timeline's
+// CPU intervals).
 func (c Chart) cpuRow() []Bar {
-	segs := slices.Clone(c.R.Segments)
-	slices.SortStableFunc(segs, func(a, b model.Segment) int { return cmp.Compare(a.Start, b.Start) })
-	n := len(c.Order)
 	var bars []Bar
-	var t model.Duration
-	add := func(k BarKind, s, e model.Duration) {
-		if e <= s {
-			return
+	for _, iv := range model.Intervals(&c.R).CPU {
+		k := Idle
+		if iv.Busy {
+			k = Busy
 		}
-		if m := len(bars) - 1; m >= 0 && bars[m].Kind == k && bars[m].End == s {
-			bars[m].End = e
-			return
-		}
-		bars = append(bars, Bar{Row: n, Kind: k, Task: -1, Step: -1, Start: s, End: e})
+		bars = append(bars, Bar{Row: len(c.Order), Kind: k, Task: -1, Step: -1, Start: iv.Start, End: iv.End})
 	}
-	for _, s := range segs {
-		add(Idle, t, s.Start)
-		add(Busy, s.Start, s.End)
-		t = max(t, s.End)
-	}
-	add(Idle, t, c.R.Makespan)
 	return bars
 }
 

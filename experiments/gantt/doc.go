@@ -6,15 +6,17 @@
 //
 // A Chart is one traced run of model.Simulate: a workload gathered in one
 // order. It has one row per task, in gather order from the top, and a
-// bottom row "CPU". On a task's row
+// bottom row "CPU". Its bars are the intervals of model.Intervals. On a
+// task's row
 //
-//   - a filled bar is a CPU step (model.Segment: Start to End): the event
-//     loop's only thread is busy with this task;
-//   - a hatched, outlined bar is an await (model.Wait: Start to Due): the
-//     task's timer or socket is pending, and the CPU is free for others;
-//   - a light bar is the time the task was ready but not running
-//     (Due to Resume): its IO had completed, but the loop was busy or had
-//     not yet reached the task's wakeup handle.
+//   - a filled bar is a CPU step (model.Running): the event loop's only
+//     thread is busy with this task;
+//   - a hatched, outlined bar is an await (model.Awaiting): the task's
+//     timer or socket is pending, and the CPU is free for others;
+//   - a light bar is the time the task was ready but not running after an
+//     await (model.Ready): its IO had completed, but the loop was busy or
+//     had not yet reached the task's wakeup handle. The ready time before
+//     a task's first step is left blank.
 //
 // The CPU row shows the union of all CPU steps (busy) and its complement
 // in [0, makespan] (idle). Since model time is exact and the loop has one
