@@ -64,7 +64,7 @@ func renderText(w *model.Workload, outs []order.Outcome) []byte {
 		}
 	}
 	fmt.Fprintf(&b, "%d %s in gather order %s; times in %s.\n\n",
-		len(w.Tasks), plural(len(w.Tasks), "task", "tasks"), listOrNone(names, identity(len(names)), ", "), u)
+		len(w.Tasks), plural(len(w.Tasks), "task", "tasks"), listOrNone(names, order.Identity(len(names)), ", "), u)
 
 	writeSummary(&b, w, outs, names, cpu)
 	b.WriteString("\nmakespan = CPU work + CPU idle. The CPU work is the same in every order;\n" +
@@ -374,7 +374,6 @@ func listOrNone(names []string, ord []int, sep string) string {
 	return list(names, ord, sep)
 }
 
-func identity(n int) []int { return order.Identity(n) }
 
 func plural(n int, one, many string) string {
 	if n == 1 {
