@@ -374,7 +374,6 @@ func listOrNone(names []string, ord []int, sep string) string {
 	return list(names, ord, sep)
 }
 
-
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
