@@ -22,7 +22,7 @@ func randomJobs(n int) []Job {
 	return js
 }
 
-// Target (issue 2): under 1 µs per 3-task gather.
+// Target: under 1 µs per 3-task gather.
 func BenchmarkSimulate3(b *testing.B) {
 	w := gen.JobsWorkload(seedJobs())
 	var s Sim
@@ -32,7 +32,7 @@ func BenchmarkSimulate3(b *testing.B) {
 	}
 }
 
-// Targets (issue 2): 10,000 tasks under 20 ms, and at most 15x the time
+// Targets: 10,000 tasks under 20 ms, and at most 15x the time
 // for 1,000 (n log n scaling).
 func BenchmarkSimulateN(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
@@ -47,7 +47,7 @@ func BenchmarkSimulateN(b *testing.B) {
 	}
 }
 
-// Target (issue 2): under 50 ns and zero allocations for 3 tasks.
+// Target: under 50 ns and zero allocations for 3 tasks.
 func BenchmarkClosedForm3(b *testing.B) {
 	js := seedJobs()
 	order := []int{2, 1, 0}

@@ -10,7 +10,8 @@ import (
 	"pgregory.net/rapid"
 )
 
-// DESIGN.md: four equal timers pushed 0,1,2,3 leave as 0,2,1,3.
+// Reference: model/SEMANTICS.md §S4: four equal timers pushed 0,1,2,3
+// leave as 0,2,1,3.
 func TestHeapTiesPopInCPythonOrder(t *testing.T) {
 	var h timerHeap
 	for i := range 4 {

@@ -8,8 +8,8 @@ const MaxSelectTimeout Duration = 24 * 3600 * 1e9
 // handle is an entry of the loop's ready deque. The model keeps only the
 // handles that can take time or wake a task; CPython's zero-cost
 // bookkeeping handles (gather's _done_callback, selector_events'
-// _sock_read_done) change no time, as doc.go argues and the differential
-// tests against CPython check.
+// _sock_read_done) change no time, as model/SEMANTICS.md §S8 argues and
+// the differential tests against CPython check.
 type handle struct {
 	wake bool  // a timer or reader callback: completes the future, which call_soon's the task's wakeup
 	task int32 // index into the workload's tasks

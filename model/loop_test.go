@@ -14,9 +14,8 @@ func cpu(d Duration) Step                  { return Step{CPU, d} }
 func sleep(d Duration) Step                { return Step{Sleep, d} }
 func io(d Duration) Step                   { return Step{IO, d} }
 
-// Reference: DESIGN.md, "gather(*coros) wraps each argument in a Task in
-// argument order ... the children's first steps run in the next loop
-// iteration, in argument order."
+// Reference: model/SEMANTICS.md §S2: gather queues the children's first
+// steps in argument order, and iteration 1 runs them back to back.
 func TestFirstStepsRunBackToBackInArgumentOrder(t *testing.T) {
 	w := &Workload{Tasks: []Task{task("a", cpu(3)), task("b", cpu(1)), task("c")}}
 	r := Simulate(w, []int{1, 2, 0})
@@ -25,8 +24,8 @@ func TestFirstStepsRunBackToBackInArgumentOrder(t *testing.T) {
 	}
 }
 
-// Reference: DESIGN.md, "asyncio.sleep(d), d > 0: ... the task resumes one
-// iteration after the timer fires."
+// Reference: model/SEMANTICS.md §S6: after sleep(d), d > 0, the task
+// resumes in the iteration after the one that pops its timer.
 func TestSleepResumesOneIterationAfterTheTimer(t *testing.T) {
 	w := &Workload{Tasks: []Task{task("a", sleep(5), cpu(1))}}
 	r := Simulate(w, nil)
@@ -37,8 +36,8 @@ func TestSleepResumesOneIterationAfterTheTimer(t *testing.T) {
 	}
 }
 
-// Reference: DESIGN.md, "asyncio.sleep(0) creates no timer: the task
-// re-queues itself with call_soon."
+// Reference: model/SEMANTICS.md §S6: sleep(0) arms no timer; the task
+// queues its own next step and resumes in the next iteration.
 func TestSleepZeroIsOneIteration(t *testing.T) {
 	w := &Workload{Tasks: []Task{task("a", sleep(0), cpu(1))}}
 	if r := Simulate(w, nil); r.Iterations != 2 || r.Finish[0] != 1 {
@@ -46,9 +45,10 @@ func TestSleepZeroIsOneIteration(t *testing.T) {
 	}
 }
 
-// Reference: DESIGN.md, "even io 0 costs loop turns": the read attempt
-// fails, the selector reports the socket at the next select (iteration 2),
-// the reader callback completes the future, the task resumes in iteration 3.
+// Reference: model/SEMANTICS.md §S7: even io 0 costs loop turns. The read
+// attempt fails, the selector reports the socket at the next select
+// (iteration 2), the reader callback completes the future, and the task
+// resumes in iteration 3.
 func TestIOZeroCostsTwoLoopTurns(t *testing.T) {
 	w := &Workload{Tasks: []Task{task("a", cpu(1), io(0), cpu(1))}}
 	if r := Simulate(w, nil); r.Iterations != 3 || r.Finish[0] != 2 {
@@ -56,10 +56,10 @@ func TestIOZeroCostsTwoLoopTurns(t *testing.T) {
 	}
 }
 
-// Reference: DESIGN.md, "selector events are processed (their reader
-// callbacks appended to ready), then every timer ... is popped": a socket
-// and a timer due at the same instant wake the io task first, even though
-// the timer task was gathered first.
+// Reference: model/SEMANTICS.md §S3: socket events (step 3) are queued
+// before due timers (step 4), so a socket and a timer due at the same
+// instant wake the io task first, even though the timer task was gathered
+// first.
 func TestSelectorEventsBeforeTimers(t *testing.T) {
 	w := &Workload{Tasks: []Task{task("t", sleep(2), cpu(10)), task("s", io(2), cpu(10))}}
 	if r := Simulate(w, nil); fmt.Sprint(r.Finish) != "[22 12]" {
@@ -67,8 +67,8 @@ func TestSelectorEventsBeforeTimers(t *testing.T) {
 	}
 }
 
-// Reference: DESIGN.md, the ntodo rule: handles queued while a batch runs
-// wait for the next iteration, even with zero durations.
+// Reference: model/SEMANTICS.md §S3, step 5 (ntodo): handles queued while
+// a batch runs wait for the next iteration, even with zero durations.
 func TestHandlesQueuedDuringABatchWait(t *testing.T) {
 	// a yields twice; b yields once then works. Iteration 2 runs a's and
 	// b's second steps; a's third step waits for iteration 3, after b's cpu.
@@ -78,8 +78,8 @@ func TestHandlesQueuedDuringABatchWait(t *testing.T) {
 	}
 }
 
-// Reference: DESIGN.md, "equal deadlines leave in the order that CPython's
-// heapq sift algorithm produces": four tasks whose timers all expire at 1
+// Reference: model/SEMANTICS.md §S4: equal deadlines leave in the order of
+// CPython's heapq algorithm, so four tasks whose timers all expire at 1
 // resume in heap order 0,2,1,3.
 func TestEqualDeadlinesResumeInHeapqOrder(t *testing.T) {
 	w := &Workload{}
@@ -92,8 +92,9 @@ func TestEqualDeadlinesResumeInHeapqOrder(t *testing.T) {
 	}
 }
 
-// The select timeout is capped at 24 hours, as in CPython: a 2-day sleep
-// takes two extra empty iterations but finishes on time.
+// Reference: model/SEMANTICS.md §S3, step 1: the select timeout is capped
+// at 24 hours, so a 2-day sleep takes one extra, empty iteration but
+// finishes on time.
 func TestSelectTimeoutCap(t *testing.T) {
 	w := &Workload{Tasks: []Task{task("a", sleep(2*86400e9), cpu(1))}}
 	r := Simulate(w, nil)

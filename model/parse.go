@@ -8,7 +8,7 @@ import (
 	"io"
 )
 
-// Parse reads a workload in the JSON format of DESIGN.md:
+// Parse reads a workload in the JSON format of model/SEMANTICS.md §S10:
 //
 //	{"unit": "s", "tasks": [{"name": "a", "steps": [{"cpu": 1}, {"sleep": 5}, {"cpu": 1}]}]}
 //

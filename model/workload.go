@@ -5,7 +5,8 @@ import "fmt"
 // Kind is the kind of one step of a task.
 type Kind uint8
 
-// The step kinds of the workload format (DESIGN.md, "Workload format").
+// The step kinds of the workload format (model/SEMANTICS.md §S10); each
+// kind's CPython meaning is model/SEMANTICS.md §S5 to §S7.
 const (
 	// CPU is blocking work inside a task step, like time.sleep(d): the clock
 	// advances by d while nothing else runs.

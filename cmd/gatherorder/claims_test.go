@@ -10,10 +10,10 @@ import (
 	"github.com/gatherorder/gatherorder/model"
 )
 
-// `gatherorder claims --json` prints the DESIGN.md shape, and every
-// comparison of every counterexample is self-contained: its workload
-// parses, and simulating it in its order gives its makespan, which CPython
-// confirmed.
+// `gatherorder claims --json` prints the shape claimsJSON (claims.go)
+// writes, and every comparison of every counterexample is self-contained:
+// its workload parses, and simulating it in its order gives its makespan,
+// which CPython confirmed.
 func TestClaimsJSONComparisonsAreSelfContained(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run([]string{"claims", "--json"}, nil, &out, &errb); code != 0 {

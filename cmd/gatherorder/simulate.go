@@ -24,7 +24,8 @@ const simulateUsage = `usage: gatherorder simulate [--order given|lif|sif|best|a
 
 // simulate is `gatherorder simulate`: it reads one workload, applies the
 // requested ordering policies and prints their simulated outcomes, as
-// JSON (DESIGN.md, "CLI contract") or as text with a timeline.
+// JSON (the contract documented at marshalResults) or as text with a
+// timeline. The workload is in the format of model/SEMANTICS.md §S10.
 func simulate(args []string, stdin io.Reader, stdout io.Writer) error {
 	opts, err := parseSimulateArgs(args)
 	if errors.Is(err, flag.ErrHelp) {

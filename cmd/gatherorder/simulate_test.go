@@ -25,8 +25,9 @@ func runCLI(stdin string, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
-// jsonOutput is the JSON contract of DESIGN.md ("CLI contract"); decoding
-// with DisallowUnknownFields catches fields the contract does not have.
+// jsonOutput is the JSON contract documented at marshalResults
+// (simulate.go); decoding with DisallowUnknownFields catches fields the
+// contract does not have.
 type jsonOutput struct {
 	Runtime string       `json:"runtime"`
 	Unit    string       `json:"unit"`
@@ -93,9 +94,10 @@ func finishKeys(t tb, s string) [][]string {
 	return all
 }
 
-// Done criterion of issue 2: on the seed's example (1 s CPU; IO 5, 3, 1 s;
-// 1 s CPU; given order shortest IO first: c, b, a), `simulate --order all
-// --json` reports given 9, lif 7, sif 9, best 7 with per-task finishes.
+// The thread's example, testdata/seed.json, which README.md runs (1 s CPU;
+// IO 5, 3, 1 s; 1 s CPU; given order shortest IO first: c, b, a):
+// `simulate --order all --json` reports given 9, lif 7, sif 9, best 7 with
+// per-task finishes.
 func TestSimulateSeedReportsGiven9Lif7Sif9Best7(t *testing.T) {
 	code, out, errOut := runCLI("", "simulate", "--order", "all", "--json", "testdata/seed.json")
 	if code != 0 || errOut != "" {

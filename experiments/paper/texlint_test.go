@@ -63,9 +63,10 @@ func paperSources(t *testing.T) map[string]string {
 	return srcs
 }
 
-// Issue 6: "a test fails if the paper quotes ... a number that is not a
-// macro". Applies to paper/*.tex and paper/sections/*.tex; generated files
-// (numbers.tex, generated/) are written by this generator.
+// The paper quotes no number that is not a macro of numbers.tex (the rule
+// of lintNumbers, texlint.go). Applies to paper/*.tex and
+// paper/sections/*.tex; generated files (numbers.tex, generated/) are
+// written by this generator.
 func TestPaperQuotesNoBareNumbers(t *testing.T) {
 	for f, src := range paperSources(t) {
 		for _, v := range lintNumbers(f, src) {
@@ -122,8 +123,8 @@ func TestPaperUsesOnlyDefinedNumbers(t *testing.T) {
 var latexUpper = strings.Fields(`LaTeX TeX S P Huge Large LARGE Big Bigl Bigr Bigg Biggl Biggr
 	Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega Leftarrow Rightarrow Leftrightarrow`)
 
-// Issue 6: "a test fails if the paper quotes a claim id that the registry
-// lacks": every \claim{id} of the paper names a claim of props.Registry.
+// The paper quotes no claim id that the registry lacks: every \claim{id}
+// of the paper names a claim of props.Registry.
 func TestPaperQuotesOnlyRegisteredClaims(t *testing.T) {
 	known := map[string]bool{}
 	for _, c := range props.Registry() {

@@ -1,8 +1,9 @@
 // Package seed explains, with the exact loop model, the four measured
-// setups of the seed thread (shared/seeds/000_e194ba52f6ecacc0.txt beside the repository,
+// setups of the seed thread, the Q&A thread the project starts from:
 // "Unable to improve asyncio.gather speed by ordering I/O bound coroutines
-// by descending wait times": a question by jcleow with two edits and an
-// answer by Felipe; Python 3.10.6 on a MacBook M1).
+// by descending wait times", a question by jcleow with two edits and an
+// answer by Felipe; the asker's logs are dated 12 March 2023; Python
+// 3.10.6 on a MacBook M1.
 //
 // # The setups
 //
@@ -57,8 +58,9 @@
 // # Why the hop removes the order effect
 //
 // asyncio.gather queues the first step of every child with call_soon, and
-// _run_once runs exactly the handles queued before the iteration began, so
-// all first phases run in iteration 1, back to back, ending at ΣA = Σ_j A_j.
+// _run_once runs exactly the handles queued before the iteration began
+// (model/SEMANTICS.md §S2, §S3), so all first phases run in iteration 1,
+// back to back, ending at ΣA = Σ_j A_j.
 // A hop moves each wait out of iteration 1, so no wait starts before ΣA
 // (TestHopStartsEveryWaitAfterAllFirstPhases); when every task makes the
 // same request the hops end together, every wait starts at exactly ΣA, the
