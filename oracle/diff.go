@@ -10,7 +10,7 @@ import (
 // Same reports whether the model and CPython agree exactly: every task's
 // finish time, the makespan, and the CPU segments (task, step, start, end)
 // in execution order. Iterations are not compared: the model omits
-// zero-cost bookkeeping iterations by design (model/doc.go).
+// zero-cost bookkeeping iterations by design (model/SEMANTICS.md §S8).
 func Same(m model.Result, o Result) bool {
 	if m.Makespan != o.Makespan || len(m.Finish) != len(o.Finish) || len(m.Segments) != len(o.Segments) {
 		return false

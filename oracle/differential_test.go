@@ -6,7 +6,7 @@ package oracle_test
 // order π, model.Simulate(W, π) and CPython (the stock asyncio loop under
 // an exact integer-ns virtual clock, doc.go) agree exactly on every task's
 // finish time, on the makespan, and on the sequence of CPU segments (task,
-// step, start, end). The semantics are those model/doc.go states.
+// step, start, end). The semantics are those of model/SEMANTICS.md §S2 to §S8.
 //
 // Method: workloads are drawn with the generators of package internal/gen,
 // seeded (rapid's Generator.Example(seed)), so every run checks the same
@@ -121,7 +121,7 @@ func TestDifferentialModelMatchesCPythonOnAnyWorkload(t *testing.T) {
 
 // Claim: the model reproduces CPython exactly when deadlines tie, the case
 // decided by CPython's heapq sift order, epoll's FIFO and the rule that
-// readers are queued before due timers (model/doc.go).
+// readers are queued before due timers (model/SEMANTICS.md §S3, §S4).
 func TestDifferentialModelMatchesCPythonOnEqualDeadlines(t *testing.T) {
 	diffRun(t, gen.EqualDeadlinesCase(), 1_000_001, verify.Pick(300, 10000), nil)
 }

@@ -22,7 +22,7 @@ type Result struct {
 	// Iterations is the number of CPython _run_once iterations up to the
 	// one in which the last task returned (1 = the children's first steps).
 	// It can exceed model.Result.Iterations: CPython also queues zero-cost
-	// bookkeeping callbacks that the model leaves out (model/doc.go).
+	// bookkeeping callbacks that the model leaves out (model/SEMANTICS.md §S8).
 	Iterations int
 	// Version is the CPython version, e.g. "3.11.7".
 	Version string
