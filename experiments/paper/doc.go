@@ -38,7 +38,7 @@
 // main panel therefore plots search nodes of order.BranchAndBound under a
 // node limit (never a clock), which are the same on every machine, against
 // the n! orders of exhaustive search; the time panel is drawn from the
-// committed data/scaling_time.csv (order.ScalingRun), re-measured only on
+// committed data/scaling_time.csv (optbench.ScalingRun), re-measured only on
 // request.
 //
 // # The seed figure

@@ -17,7 +17,7 @@ type Config struct {
 	Dir string
 	Wom WomConfig
 	// Scaling is the optimizer-scaling experiment; MeasureScaling re-times
-	// it with order.ScalingRun into Dir/data/scaling_time.csv first (the
+	// it with optbench.ScalingRun into Dir/data/scaling_time.csv first (the
 	// only step that measures this machine; off by default).
 	Scaling ScalingConfig
 	Heur    HeurConfig

@@ -6,11 +6,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gatherorder/gatherorder/order"
+	"github.com/gatherorder/gatherorder/experiments/optbench"
 )
 
-// HeurConfig sets up the heuristic comparison (order.CompareHeuristics):
-// jobs from order.HeuristicDist(n, wait%), each rule's makespan over the
+// HeurConfig sets up the heuristic comparison (optbench.CompareHeuristics):
+// jobs from optbench.HeuristicDist(n, wait%), each rule's makespan over the
 // branch-and-bound optimum. Deterministic (node limits, seeded streams).
 type HeurConfig struct {
 	Ns, WaitPcts []int
@@ -30,15 +30,15 @@ var QuickHeur = HeurConfig{Ns: []int{4}, WaitPcts: []int{100, 200}, Instances: 1
 // each rule is optimal.
 func heuristicsTable(o *output, num *Numbers, c HeurConfig, progress io.Writer) error {
 	fmt.Fprintf(progress, "heuristics: %d rows of %d instances, each solved by branch and bound\n", len(c.Ns)*len(c.WaitPcts), c.Instances)
-	rows := order.CompareHeuristics(c.Ns, c.WaitPcts, c.Instances, c.Seed)
+	rows := optbench.CompareHeuristics(c.Ns, c.WaitPcts, c.Instances, c.Seed)
 	rules := []struct {
 		name, tex string
-		get       func(r *order.HeuristicRow) order.RatioStats
+		get       func(r *optbench.HeuristicRow) optbench.RatioStats
 	}{
-		{"LIF", `\LIF`, func(r *order.HeuristicRow) order.RatioStats { return r.LIF }},
-		{"LTF", `\textsc{ltf}`, func(r *order.HeuristicRow) order.RatioStats { return r.LTF }},
-		{"Johnson", "Johnson", func(r *order.HeuristicRow) order.RatioStats { return r.Johnson }},
-		{"Heur", "heuristic", func(r *order.HeuristicRow) order.RatioStats { return r.Heuristic }},
+		{"LIF", `\LIF`, func(r *optbench.HeuristicRow) optbench.RatioStats { return r.LIF }},
+		{"LTF", `\textsc{ltf}`, func(r *optbench.HeuristicRow) optbench.RatioStats { return r.LTF }},
+		{"Johnson", "Johnson", func(r *optbench.HeuristicRow) optbench.RatioStats { return r.Johnson }},
+		{"Heur", "heuristic", func(r *optbench.HeuristicRow) optbench.RatioStats { return r.Heuristic }},
 	}
 	src := "heuristic comparison (order.CompareHeuristics)"
 	var b strings.Builder
