@@ -55,5 +55,5 @@ hop: setup
 # Re-measure the real-clock validation data (about 6 minutes; run on a quiet
 # machine). Plotting never needs this: the CSV is committed.
 measure: setup
-	$(GO) run ./experiments/realclock -n 200 -repeats 3
-	$(GO) run ./experiments/realclock -summarize experiments/data/realclock.csv
+	$(GO) run ./experiments/realclock/cmd/realclock -n 200 -repeats 3
+	$(GO) run ./experiments/realclock/cmd/realclock -summarize experiments/data/realclock.csv

@@ -6,8 +6,10 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/gatherorder/gatherorder/props"
 	"time"
+
+	"github.com/gatherorder/gatherorder/experiments/machine"
+	"github.com/gatherorder/gatherorder/props"
 )
 
 // Config is one run of the generator.
@@ -72,14 +74,14 @@ func Generate(cfg Config) ([]string, error) {
 		{"constants", func() error { constants(num); return nil }},
 		{"seed Gantt chart", func() error { return seedGantt(o, num) }},
 		{"seed table", func() error { return seedTable(o, num, cfg.SeedCSV) }},
-		{"model against real CPython at the real clock", func() error { return realclock(o, num, filepath.Join(data, "realclock.csv")) }},
+		{"model against real CPython at the real clock", func() error { return realclockStep(o, num, filepath.Join(data, "realclock.csv")) }},
 		{"hop experiment", func() error { return hopTable(o, num, filepath.Join(data, "hop.csv")) }},
 		{"differential batch against CPython", func() error { return differential(num, cfg.Diff, cfg.Progress) }},
 		{"optimizer timing (measuring this machine)", func() error {
 			if !cfg.MeasureScaling {
 				return nil
 			}
-			return measureScaling(o, cfg.Scaling, machine(), cfg.Progress)
+			return measureScaling(o, cfg.Scaling, machine.This().String(), cfg.Progress)
 		}},
 		{"optimizer scaling", func() error {
 			csv := cfg.ScalingCSV

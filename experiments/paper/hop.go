@@ -6,6 +6,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/gatherorder/gatherorder/experiments/realclock"
 )
 
 var hopHeader = []string{"variant", "order", "run", "measured_ms", "naive_ms", "hop_ms", "hops", "python"}
@@ -91,7 +93,7 @@ func hopTable(o *output, num *Numbers, path string) error {
 			return fmt.Errorf("%s: unknown order %q", path, g.Order)
 		}
 		ms := append([]float64(nil), g.Measured...)
-		med, lo, hi := nearestRank(ms, 0.5), nearestRank(ms, 0), nearestRank(ms, 1)
+		med, lo, hi := realclock.Quantile(ms, 0.5), realclock.Quantile(ms, 0), realclock.Quantile(ms, 1)
 		runs = max(runs, len(g.Measured))
 		cells := []string{g.Variant, strings.Replace(g.Order, "-", " ", 1)}
 		for _, v := range []struct{ field, value, what string }{
