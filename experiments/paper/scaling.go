@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"os"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/gatherorder/gatherorder/experiments/internal/csvfile"
 	"github.com/gatherorder/gatherorder/experiments/optbench"
 	"github.com/gatherorder/gatherorder/order"
 )
@@ -118,24 +117,13 @@ type scalingTime struct {
 }
 
 func readScalingTime(path string) ([]scalingTime, error) {
-	f, err := os.Open(path)
+	recs, err := csvfile.Read(path, scalingTimeHeader, "optimizer timing", "write it with go run ./experiments/paper -measure-scaling")
 	if err != nil {
-		return nil, fmt.Errorf("optimizer timing: %w (write it with go run ./experiments/paper -measure-scaling)", err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(recs) < 2 || strings.Join(recs[0], ",") != strings.Join(scalingTimeHeader, ",") {
-		return nil, fmt.Errorf("%s: no data, or header is not %s", path, strings.Join(scalingTimeHeader, ","))
+		return nil, err
 	}
 	var out []scalingTime
-	for i, r := range recs[1:] {
-		line := i + 2
-		if len(r) != len(scalingTimeHeader) {
-			return nil, fmt.Errorf("%s:%d: %d fields, want %d", path, line, len(r), len(scalingTimeHeader))
-		}
+	for i, r := range recs {
+		line := csvfile.Line(i)
 		var s scalingTime
 		var e [4]error
 		s.N, e[0] = strconv.Atoi(r[0])

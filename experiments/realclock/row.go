@@ -7,7 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
+
+	"github.com/gatherorder/gatherorder/experiments/internal/csvfile"
 )
 
 // Header is the header of experiments/data/realclock.csv.
@@ -67,33 +68,20 @@ func WriteCSV(path string, rows []Row) error {
 // one row, every field count and number, and the policy. Errors name the
 // file and line.
 func ReadCSV(path string) ([]Row, error) {
-	f, err := os.Open(path)
+	recs, err := csvfile.Read(path, Header, "real-clock data", "it is measured by `make measure`")
 	if err != nil {
-		return nil, fmt.Errorf("real-clock data: %w (it is measured by `make measure`)", err)
+		return nil, err
 	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(recs) < 2 || strings.Join(recs[0], ",") != strings.Join(Header, ",") {
-		return nil, fmt.Errorf("%s: no data, or header is not %s", path, strings.Join(Header, ","))
-	}
-	var rows []Row
-	for i, rec := range recs[1:] {
-		r, err := parseRecord(rec)
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, i+2, err)
+	rows := make([]Row, len(recs))
+	for i, rec := range recs {
+		if rows[i], err = parseRecord(rec); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, csvfile.Line(i), err)
 		}
-		rows = append(rows, r)
 	}
 	return rows, nil
 }
 
 func parseRecord(rec []string) (Row, error) {
-	if len(rec) != len(Header) {
-		return Row{}, fmt.Errorf("%d fields, want %d", len(rec), len(Header))
-	}
 	var errs []error
 	num := func(k int) float64 {
 		x, err := strconv.ParseFloat(rec[k], 64)
