@@ -34,20 +34,13 @@ lint:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 # The main job: regenerate every table, figure and number of the paper from
-# code (never re-measuring: see `measure` and `hop`), then build the PDF.
-# Without TeX it still regenerates everything and says how to install TeX;
-# it fails only when the PDF is asked for explicitly (make paper PDF=1) or
-# in CI.
-PDF ?=
-paper: setup
-	$(GO) run ./experiments/seed/cmd/seedtable
+# code in one generator run (never re-measuring: see `measure` and `hop`),
+# then build paper/paper.pdf. It installs what it needs first, TeX included
+# (scripts/setup.sh --tex), and fails if the PDF cannot be built.
+paper:
+	scripts/setup.sh --tex
 	$(GO) run ./experiments/paper
-	@if command -v latexmk >/dev/null 2>&1; then \
-	  cd paper && latexmk -pdf -interaction=nonstopmode -halt-on-error -quiet paper.tex; \
-	else \
-	  echo "make paper: TeX is missing; install it with: apt-get install texlive-latex-recommended latexmk (or scripts/setup.sh --tex)"; \
-	  test -z "$(PDF)$(CI)"; \
-	fi
+	cd paper && latexmk -pdf -interaction=nonstopmode -halt-on-error -quiet paper.tex
 
 # The real-socket hop experiment (about 30 s, loopback only), after the
 # tests that run real sockets on the wall clock (go test ./... skips them:

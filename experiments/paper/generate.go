@@ -32,8 +32,6 @@ type Config struct {
 	// ScalingCSV is the committed timing file to plot ("": and always
 	// when MeasureScaling, Dir/data/scaling_time.csv).
 	ScalingCSV string
-	// SeedCSV is the seed table to read ("": Dir/data/seed_table.csv).
-	SeedCSV string
 	// Data is the directory of the committed measurements, realclock.csv
 	// and hop.csv ("": experiments/data beside Dir).
 	Data string
@@ -73,7 +71,7 @@ func Generate(cfg Config) ([]string, error) {
 	}{
 		{"constants", func() error { constants(num); return nil }},
 		{"seed Gantt chart", func() error { return seedGantt(o, num) }},
-		{"seed table", func() error { return seedTable(o, num, cfg.SeedCSV) }},
+		{"seed table", func() error { return seedTable(o, num) }},
 		{"model against real CPython at the real clock", func() error { return realclockStep(o, num, filepath.Join(data, "realclock.csv")) }},
 		{"hop experiment", func() error { return hopTable(o, num, filepath.Join(data, "hop.csv")) }},
 		{"differential batch against CPython", func() error { return differential(num, cfg.Diff, cfg.Progress) }},
