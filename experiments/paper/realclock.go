@@ -24,7 +24,7 @@ func realclockStep(o *output, num *Numbers, path string) error {
 	num.Add("RcWorkloads", strconv.Itoa(s.Workloads), src+": workloads")
 	num.Add("RcPython", s.Python, src+": CPython version measured")
 	num.Add("RcAbsMed", f2(s.AbsMed), src+": median |measured median - predicted| (ms)")
-	num.Add("RcPercentileLevel", "95", src+": the upper percentile of the errors quoted (realclockStats, as realclock -summarize)")
+	num.Add("RcPercentileLevel", "95", src+": the upper percentile of the errors quoted (realclock.Summarize, as realclock -summarize)")
 	num.Add("RcAbsPNinetyFive", f2(s.AbsP95), src+": 95th percentile of |measured median - predicted| (ms)")
 	num.Add("RcRelMed", pct(s.RelMed), src+": median relative error (%)")
 	num.Add("RcRelPNinetyFive", pct(s.RelP95), src+": 95th percentile relative error (%)")
