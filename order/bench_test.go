@@ -2,6 +2,7 @@ package order_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -10,12 +11,13 @@ import (
 )
 
 // benchInstances are the benchmarks' instances: 25 per n from
-// order.ScalingDist(n), seed 1, one stream per n.
+// order.ScalingJobs, seed 1, one stream per n (those of
+// experiments/optbench.ScalingRun).
 func benchInstances(n int) [][]model.Job {
-	rng := order.NewRand(1, uint64(n))
+	rng := rand.New(rand.NewPCG(1, uint64(n)))
 	out := make([][]model.Job, 25)
 	for i := range out {
-		out[i] = order.RandomJobs(rng, n, order.ScalingDist(n))
+		out[i] = order.ScalingJobs(rng, n)
 	}
 	return out
 }
@@ -72,26 +74,4 @@ func medianDur(xs []time.Duration) time.Duration {
 		}
 	}
 	return ys[(len(ys)-1)/2]
-}
-
-// The scaling experiment (GATHERORDER_VERIFY=1 only: minutes): the largest
-// n at which every one of 10 instances from ScalingDist is proven optimal
-// within 10 s, and the time and node counts against exhaustive search.
-func TestLargestNSolvedUnderTenSeconds(t *testing.T) {
-	if !verify() {
-		t.Skip("scaling run: set GATHERORDER_VERIFY=1 (make verify)")
-	}
-	largest := 0
-	for n := 8; n <= 40; n += 2 {
-		p := order.ScalingRun([]int{n}, 10, 1)[0]
-		t.Logf("n=%2d solved %d/%d  median %v (%d nodes)  max %v (%d nodes)  exhaustive %v", p.N, p.Solved, p.Instances, p.MedianTime, p.MedianNodes, p.MaxTime, p.MaxNodes, p.ExhaustiveTime)
-		if p.Solved < p.Instances {
-			break
-		}
-		largest = n
-	}
-	t.Logf("largest n with all 10 instances proven optimal within %v: %d", order.ScalingBudget, largest)
-	if largest < 12 {
-		t.Errorf("largest n solved within %v is %d, below the target 12", order.ScalingBudget, largest)
-	}
 }

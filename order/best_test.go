@@ -2,6 +2,7 @@ package order_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -39,8 +40,7 @@ func TestBestEqualsExhaustiveSimulationOnCanonicalWorkloads(t *testing.T) {
 
 // Beyond MaxExhaustive, canonical workloads are still solved exactly.
 func TestBestSolvesTwelveCanonicalTasks(t *testing.T) {
-	rng := order.NewRand(3, 12)
-	js := order.RandomJobs(rng, 12, order.ScalingDist(12))
+	js := order.ScalingJobs(rand.New(rand.NewPCG(3, 12)), 12)
 	w := gen.JobsWorkload(js)
 	o, err := order.Apply(w, order.Best)
 	if err != nil {

@@ -12,9 +12,10 @@ import (
 // DefaultNodes is the node limit BranchAndBound uses when Limits.Nodes is
 // 0, and the one Apply uses. A node costs about 1.5-6 µs at n = 12-26 on
 // this project's machines (measured: 6.1 million nodes in 10 s at n = 26,
-// 1.48 million in 8 s at n = 20), so the limit is seconds at most; the largest node count any ScalingRun instance needed up to n = 24
-// (seed 1) was 435,755, and a run that hits the limit still returns the best
-// order found with its proven gap.
+// 1.48 million in 8 s at n = 20), so the limit is seconds at most; the
+// largest node count any experiments/optbench.ScalingRun instance needed up
+// to n = 24 (seed 1) was 435,755, and a run that hits the limit still
+// returns the best order found with its proven gap.
 const DefaultNodes = 2_000_000
 
 // memoCap bounds the number of prefix sets the dominance memory remembers,

@@ -14,7 +14,7 @@ import (
 func verify() bool { return os.Getenv("GATHERORDER_VERIFY") == "1" }
 
 // optimum is the least closed-form makespan over all orders, by brute force.
-func optimum(jobs []model.Job) model.Duration { return exhaustiveClosedForm(jobs) }
+func optimum(jobs []model.Job) model.Duration { return ExhaustiveMakespan(jobs) }
 
 // ruleSets are the rule combinations checked against brute force: all
 // rules, each rule alone, none, and the search without the heuristic
@@ -94,8 +94,8 @@ var families = []family{
 		}
 		return js
 	}},
-	// The benchmarks' distribution (ScalingDist), wide integers.
-	{"scaling", func(rng *rand.Rand, n int) []model.Job { return RandomJobs(rng, n, ScalingDist(n)) }},
+	// The benchmarks' distribution (scalingJobs), wide integers.
+	{"scaling", scalingJobs},
 	// Mixed: copies of a few job types (twins) with some zero first phases.
 	{"twins", func(rng *rand.Rand, n int) []model.Job {
 		types := []model.Job{uniformJob(rng, 4, 12, 4), uniformJob(rng, 4, 12, 4), {A: 0, L: model.Duration(rng.IntN(9)), B: 2}}
@@ -202,7 +202,7 @@ func TestNodeLimitReturnsAValidGap(t *testing.T) {
 	stopped := 0
 	for range 300 {
 		n := 6 + rng.IntN(3)
-		jobs := RandomJobs(rng, n, Dist{CPUMax: 100, IOMax: 100 * int64(n)})
+		jobs := randomJobs(rng, n, 100, 100*n)
 		want := optimum(jobs)
 		for _, limit := range []int64{1, 3, 10, 30} {
 			sol := branchAndBound(jobs, Limits{Nodes: limit}, rules{noHeuristic: true})

@@ -119,6 +119,6 @@
 // shop in which the wait and the second phase form the second machine;
 // Heuristic takes the best of LIF, LongestTailFirst and JohnsonOrder and
 // improves it by insertion and exchange moves (LocalSearch). Their ratios to
-// the optimum are measured by CompareHeuristics (TestHeuristicBeatsLIFOnAverage
-// logs the table).
+// the optimum are measured by experiments/optbench.CompareHeuristics, and
+// the search's scaling by experiments/optbench.ScalingRun.
 package order

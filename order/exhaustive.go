@@ -40,6 +40,19 @@ func Exhaustive(w *model.Workload) (Found, error) {
 	return best, nil
 }
 
+// ExhaustiveMakespan is the least model.ClosedForm makespan over all n!
+// orders of jobs, by brute force: the reference the branch and bound is
+// checked against. It has no size limit; mind n.
+func ExhaustiveMakespan(jobs []model.Job) model.Duration {
+	best := model.Duration(-1)
+	ForEachPerm(len(jobs), func(p []int) {
+		if c := model.ClosedForm(jobs, p); best < 0 || c < best {
+			best = c
+		}
+	})
+	return best
+}
+
 // ForEachPerm calls f with every permutation of 0..n-1 in lexicographic
 // order (one permutation for n = 0). f must not keep or modify p.
 func ForEachPerm(n int, f func(p []int)) {

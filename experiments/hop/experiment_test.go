@@ -1,7 +1,6 @@
-package main
+package hop
 
 import (
-	"bytes"
 	"context"
 	"os/exec"
 	"strings"
@@ -14,54 +13,48 @@ import (
 
 var (
 	smallOnce sync.Once
-	smallRows []Row
+	small     Measurement
 	smallErr  string
 )
 
 // smallRuns runs the whole experiment once per test binary at a small unit
 // (CPU phases 20 ms, delays 20/60/100 ms, 3 runs: about 3 s) and returns
-// its rows.
-func smallRuns(t *testing.T) []Row {
+// what it measured. Real sockets and the wall clock: only with
+// GATHERORDER_VERIFY=1 (make hop, make verify).
+func smallRuns(t *testing.T) Measurement {
 	t.Helper()
-	smallOnce.Do(func() { smallRows, smallErr = measureSmall() })
+	if !verify() {
+		t.Skip("real sockets on the wall clock: set GATHERORDER_VERIFY=1 (make hop, make verify)")
+	}
+	smallOnce.Do(func() { small, smallErr = measureSmall() })
 	if smallErr != "" {
 		t.Fatal(smallErr)
 	}
-	return smallRows
+	return small
 }
 
-func measureSmall() ([]Row, string) {
+func measureSmall() (Measurement, string) {
 	if _, err := exec.LookPath("python3"); err != nil {
-		return nil, "python3 is needed for the real-socket experiment: apt-get install python3"
+		return Measurement{}, "python3 is needed for the real-socket experiment: apt-get install python3"
 	}
 	c := Config{Python: "python3", ClientArgs: ClientArgs{CPUMS: 20, DelaysMS: []int{20, 60, 100}, Runs: 3}, Timeout: time.Minute}
-	sc, err := NewScenario(c.CPUMS, c.DelaysMS)
+	m, err := Measure(context.Background(), c)
 	if err != nil {
-		return nil, err.Error()
+		return Measurement{}, err.Error()
 	}
-	srv, err := StartServer(int64(c.Runs * 2 * len(Orders) * len(c.DelaysMS)))
-	if err != nil {
-		return nil, err.Error()
-	}
-	defer srv.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), c.Timeout)
-	defer cancel()
-	runs, err := runClient(ctx, c.Python, clientScript, srv.Port, c.ClientArgs)
-	if err != nil {
-		return nil, err.Error()
-	}
-	return Rows(sc, runs), ""
+	return m, ""
 }
 
 // Claim: CPython 3.11's asyncio.open_connection to 127.0.0.1 takes exactly
 // the loop iterations the model's ConnectHop takes, for every task of every
 // run, in both variants.
 func TestClientTakesTheHopsTheModelEncodes(t *testing.T) {
+	m := smallRuns(t)
 	want := modelHops(t)
-	for _, r := range smallRuns(t) {
+	for _, r := range m.Runs {
 		for i, h := range r.Hops {
 			if h != want {
-				t.Errorf("%s %s run %d task %s: connection took %d iterations, the model %d", r.Variant, r.Order, r.Run.Run, r.Names[i], h, want)
+				t.Errorf("%s %s run %d task %s: connection took %d iterations, the model %d", r.Variant, r.Order, r.Run, r.Names[i], h, want)
 			}
 		}
 	}
@@ -74,11 +67,12 @@ func TestClientTakesTheHopsTheModelEncodes(t *testing.T) {
 // before it (variant B) brings the order effect back: B longest first
 // (median) beats what any order of variant A can achieve.
 func TestRealSocketsShowTheHopEffect(t *testing.T) {
-	rows := smallRuns(t)
+	m := smallRuns(t)
+	rows := Rows(m.Scenario, m.Runs)
 	for _, r := range rows {
-		if r.Makespan < r.Hop {
-			t.Errorf("%s %s run %d: measured %s ms below the hop model's %s ms", r.Variant, r.Order, r.Run.Run,
-				model.Format(r.Makespan, model.Millisecond), model.Format(r.Hop, model.Millisecond))
+		if r.Measured < r.Hop {
+			t.Errorf("%s %s run %d: measured %s ms below the hop model's %s ms", r.Variant, r.Order, r.Run,
+				model.Format(r.Measured, model.Millisecond), model.Format(r.Hop, model.Millisecond))
 		}
 	}
 	var bLongest, aBound model.Duration
@@ -96,20 +90,6 @@ func TestRealSocketsShowTheHopEffect(t *testing.T) {
 	if bLongest >= aBound {
 		t.Errorf("variant B longest first took %s ms (median), not below variant A's bound %s ms",
 			model.Format(bLongest, model.Millisecond), model.Format(aBound, model.Millisecond))
-	}
-}
-
-// Bad flags, and a client that cannot run, end with one line on stderr
-// and exit status 2.
-func TestBadInputIsOneLineAndExitTwo(t *testing.T) {
-	for _, args := range [][]string{
-		{"-runs", "0"}, {"-delays-ms", "1,x"}, {"-delays-ms", "1,20000"}, {"extra"},
-		{"-python", "/nonexistent/python3", "-runs", "1", "-out", ""},
-	} {
-		var out, errb bytes.Buffer
-		if code := run(args, &out, &errb); code != 2 || strings.Count(errb.String(), "\n") != 1 {
-			t.Errorf("%v: exit %d, stderr %q", args, code, errb.String())
-		}
 	}
 }
 

@@ -20,12 +20,13 @@
 //	generated/artifact-claims.tex              claim → command (artifact.go)
 //	generated/readme-reproduce.md              the README's "Reproducing the paper"
 //	numbers.tex                                every number the text quotes
+//	data/seed_table.csv, data/seed_tasks.csv   the seed thread's tables (experiments/seed; seedtable.go)
 //
-// It reads data/seed_table.csv (written by experiments/seed),
-// experiments/data/realclock.csv and hop.csv (measured by make measure and
-// make hop), data/scaling_time.csv (written only with -measure-scaling,
-// the one step that measures this machine), proofs/ and the claim
-// registry, and runs a fixed-seed differential batch on CPython 3.11
+// It reads experiments/data/realclock.csv and hop.csv (measured by make
+// measure and make hop; read and summarised by the experiments/realclock
+// and experiments/hop libraries), data/scaling_time.csv (written only with
+// -measure-scaling, the one step that measures this machine;
+// experiments/optbench), proofs/ and the claim registry, and runs a fixed-seed differential batch on CPython 3.11
 // (differential.go; python3 is required). Progress and warnings go to
 // stderr; bad usage exits 2 with one line, a failed step exits 1 naming
 // the step. -strict is accepted for compatibility; no part is a
@@ -38,7 +39,7 @@
 // main panel therefore plots search nodes of order.BranchAndBound under a
 // node limit (never a clock), which are the same on every machine, against
 // the n! orders of exhaustive search; the time panel is drawn from the
-// committed data/scaling_time.csv (order.ScalingRun), re-measured only on
+// committed data/scaling_time.csv (optbench.ScalingRun), re-measured only on
 // request.
 //
 // # The seed figure

@@ -6,8 +6,10 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/gatherorder/gatherorder/props"
 	"time"
+
+	"github.com/gatherorder/gatherorder/experiments/machine"
+	"github.com/gatherorder/gatherorder/props"
 )
 
 // Config is one run of the generator.
@@ -17,7 +19,7 @@ type Config struct {
 	Dir string
 	Wom WomConfig
 	// Scaling is the optimizer-scaling experiment; MeasureScaling re-times
-	// it with order.ScalingRun into Dir/data/scaling_time.csv first (the
+	// it with optbench.ScalingRun into Dir/data/scaling_time.csv first (the
 	// only step that measures this machine; off by default).
 	Scaling ScalingConfig
 	Heur    HeurConfig
@@ -30,8 +32,6 @@ type Config struct {
 	// ScalingCSV is the committed timing file to plot ("": and always
 	// when MeasureScaling, Dir/data/scaling_time.csv).
 	ScalingCSV string
-	// SeedCSV is the seed table to read ("": Dir/data/seed_table.csv).
-	SeedCSV string
 	// Data is the directory of the committed measurements, realclock.csv
 	// and hop.csv ("": experiments/data beside Dir).
 	Data string
@@ -71,15 +71,15 @@ func Generate(cfg Config) ([]string, error) {
 	}{
 		{"constants", func() error { constants(num); return nil }},
 		{"seed Gantt chart", func() error { return seedGantt(o, num) }},
-		{"seed table", func() error { return seedTable(o, num, cfg.SeedCSV) }},
-		{"model against real CPython at the real clock", func() error { return realclock(o, num, filepath.Join(data, "realclock.csv")) }},
+		{"seed table", func() error { return seedTable(o, num) }},
+		{"model against real CPython at the real clock", func() error { return realclockStep(o, num, filepath.Join(data, "realclock.csv")) }},
 		{"hop experiment", func() error { return hopTable(o, num, filepath.Join(data, "hop.csv")) }},
 		{"differential batch against CPython", func() error { return differential(num, cfg.Diff, cfg.Progress) }},
 		{"optimizer timing (measuring this machine)", func() error {
 			if !cfg.MeasureScaling {
 				return nil
 			}
-			return measureScaling(o, cfg.Scaling, machine(), cfg.Progress)
+			return measureScaling(o, cfg.Scaling, machine.This().String(), cfg.Progress)
 		}},
 		{"optimizer scaling", func() error {
 			csv := cfg.ScalingCSV

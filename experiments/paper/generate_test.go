@@ -53,7 +53,7 @@ func TestMain(m *testing.M) {
 }
 
 func quickConfig(dir string) Config {
-	return Config{Dir: dir, Wom: QuickWom, SeedCSV: filepath.Join(repoPaper, "data", "seed_table.csv"),
+	return Config{Dir: dir, Wom: QuickWom,
 		Data: "../../experiments/data", Scaling: QuickScaling, Heur: QuickHeur, Diff: QuickDiff, Claims: props.Quick, Proofs: "../../proofs",
 		ScalingCSV: filepath.Join(repoPaper, "data", "scaling_time.csv"), Progress: io.Discard}
 }
@@ -109,17 +109,5 @@ func TestRunRejectsBadInvocations(t *testing.T) {
 		if args[0] != "-nosuchflag" && strings.Count(stderr.String(), "\n") != 1 {
 			t.Errorf("%v: stderr is not one line: %q", args, stderr.String())
 		}
-	}
-}
-
-// A seed table whose fields are not decimals is reported with its file
-// and line, not a panic.
-func TestSeedTableErrorsNameFileAndLine(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "t.csv")
-	os.WriteFile(p, []byte("experiment,order,measured_s,naive_s,hop_s\nx,longest-first,7,abc,1\n"), 0o644)
-	err := seedTable(&output{dir: dir}, &Numbers{}, p)
-	if err == nil || !strings.Contains(err.Error(), p+":2:") {
-		t.Fatalf("err = %v, want one naming %s:2", err, p)
 	}
 }

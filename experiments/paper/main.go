@@ -21,7 +21,7 @@ func run(args []string, stderr io.Writer) int {
 	data := fs.String("data", "", "the directory of the committed measurements realclock.csv and hop.csv (default: experiments/data beside -dir)")
 	proofs := fs.String("proofs", "", "the directory of the proofs (default: proofs beside -dir)")
 	quick := fs.Bool("quick", false, "a small where-order-matters grid (seconds; for tests, not for the paper)")
-	measure := fs.Bool("measure-scaling", false, "re-time the optimizer with order.ScalingRun into DIR/data/scaling_time.csv first (minutes; the times are this machine's)")
+	measure := fs.Bool("measure-scaling", false, "re-time the optimizer with optbench.ScalingRun into DIR/data/scaling_time.csv first (minutes; the times are this machine's)")
 	strict := fs.Bool("strict", false, "fail, instead of warning, where a part of the paper is still a placeholder")
 	if err := fs.Parse(args); err != nil {
 		return 2

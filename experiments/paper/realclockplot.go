@@ -3,6 +3,7 @@ package main
 import (
 	"slices"
 
+	"github.com/gatherorder/gatherorder/experiments/realclock"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -15,7 +16,7 @@ import (
 // curve per workload class: a model that is exact for the loop predicts
 // small positive errors (the x axis is logarithmic when all are positive) (time.sleep overshoot, timeouts rounded up to whole
 // milliseconds by epoll, wake-up latency, load).
-func realclockFigure(o *output, rows []rcRow, csv []byte) error {
+func realclockFigure(o *output, rows []realclock.Row, csv []byte) error {
 	classes := []string{"canonical", "general"}
 	a := newPlot("(a) measured against predicted", "predicted makespan (ms)", "measured median (ms)")
 	b := newPlot("(b) error distribution (ECDF)", "measured - predicted (ms), log scale", "fraction of runs")
@@ -23,7 +24,7 @@ func realclockFigure(o *output, rows []rcRow, csv []byte) error {
 	b.Add(plotter.NewGrid())
 	top := 0.0
 	for _, r := range rows {
-		top = max(top, r.Pred, r.Med)
+		top = max(top, r.PredMs, r.MedMs)
 	}
 	diag, _ := plotter.NewLine(plotter.XYs{{X: 0, Y: 0}, {X: top, Y: top}})
 	diag.Color = okabeIto[6]
@@ -33,9 +34,9 @@ func realclockFigure(o *output, rows []rcRow, csv []byte) error {
 		var pts plotter.XYs
 		var errs []float64
 		for _, r := range rows {
-			if r.Class == c {
-				pts = append(pts, plotter.XY{X: r.Pred, Y: r.Med})
-				errs = append(errs, r.Med-r.Pred)
+			if string(r.Class) == c {
+				pts = append(pts, plotter.XY{X: r.PredMs, Y: r.MedMs})
+				errs = append(errs, r.MedMs-r.PredMs)
 			}
 		}
 		sc, err := plotter.NewScatter(pts)
@@ -63,9 +64,9 @@ func realclockFigure(o *output, rows []rcRow, csv []byte) error {
 	b.Y.Min, b.Y.Max = 0, 1
 	// Every error is positive (the wall clock only adds time), and they
 	// span more than two decades: a log axis shows the bulk and the tail.
-	minErr := rows[0].Med - rows[0].Pred
+	minErr := rows[0].MedMs - rows[0].PredMs
 	for _, r := range rows {
-		minErr = min(minErr, r.Med-r.Pred)
+		minErr = min(minErr, r.MedMs-r.PredMs)
 	}
 	if minErr > 0 {
 		b.X.Scale = plot.LogScale{}

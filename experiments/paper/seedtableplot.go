@@ -5,17 +5,22 @@ import (
 	"encoding/csv"
 	"math"
 
+	"github.com/gatherorder/gatherorder/experiments/seed"
+	"github.com/gatherorder/gatherorder/model"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 )
+
+// seconds is d in seconds, the nearest float64 (for plotting only).
+func seconds(d model.Duration) float64 { return float64(d) / 1e9 }
 
 // seedTableFigure draws the seed table as small multiples, one panel per
 // setup of the thread: for each order (longest first, shortest first) three
 // bars, the measured makespan and the naive and hop models' predictions, so
 // that which model matches which setup is visible at a glance. All panels
 // share one y scale from zero, so heights compare across setups.
-func seedTableFigure(o *output, rows []seedRow) error {
+func seedTableFigure(o *output, rows []seed.Row) error {
 	var exps []string
 	for _, r := range rows {
 		if len(exps) == 0 || exps[len(exps)-1] != r.Experiment {
@@ -24,16 +29,18 @@ func seedTableFigure(o *output, rows []seedRow) error {
 	}
 	series := []struct {
 		label string
-		value func(seedRow) float64
+		value func(seed.Row) float64
 	}{
-		{"measured", func(r seedRow) float64 { return r.measuredF }},
-		{"naive model", func(r seedRow) float64 { return r.naiveF }},
-		{"hop model", func(r seedRow) float64 { return r.hopF }},
+		{"measured", func(r seed.Row) float64 { f, _ := r.Measured.Float64(); return f }},
+		{"naive model", func(r seed.Row) float64 { return seconds(r.Naive) }},
+		{"hop model", func(r seed.Row) float64 { return seconds(r.Hop) }},
 	}
 	orders := []string{"longest-first", "shortest-first"}
 	top := 0.0
 	for _, r := range rows {
-		top = max(top, r.measuredF, r.naiveF, r.hopF)
+		for _, s := range series {
+			top = max(top, s.value(r))
+		}
 	}
 	row := make([]*plot.Plot, 0, len(exps))
 	for ei, e := range exps {
@@ -74,9 +81,9 @@ func seedTableFigure(o *output, rows []seedRow) error {
 	}
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
-	cw.Write(seedHeader)
+	cw.Write(seed.TableHeader)
 	for _, r := range rows {
-		cw.Write([]string{r.Experiment, r.Order, r.Measured, r.Naive, r.Hop})
+		cw.Write(r.Record())
 	}
 	cw.Flush()
 	fn := gridFigure([][]*plot.Plot{row}, legend)

@@ -1,7 +1,8 @@
-package main
+package realclock
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,14 +14,14 @@ import (
 // The inputs are a function of (seed, n) only: the same seed gives
 // byte-identical workloads, and a shorter run is a prefix of a longer one.
 func TestWorkloadsAreDeterministicPrefixes(t *testing.T) {
-	a := workloads(1, 50, 20e6)
-	b := workloads(1, 10, 20e6)
+	a := Workloads(1, 50, 20e6)
+	b := Workloads(1, 10, 20e6)
 	for i, s := range b {
-		if !bytes.Equal(model.Marshal(s.w), model.Marshal(a[i].w)) || s.class != a[i].class {
+		if !bytes.Equal(model.Marshal(s.Workload), model.Marshal(a[i].Workload)) || s.Class != a[i].Class {
 			t.Fatalf("workload %d differs between runs of 50 and 10", i)
 		}
 	}
-	if bytes.Equal(model.Marshal(workloads(2, 1, 20e6)[0].w), model.Marshal(a[0].w)) {
+	if bytes.Equal(model.Marshal(Workloads(2, 1, 20e6)[0].Workload), model.Marshal(a[0].Workload)) {
 		t.Fatal("seeds 1 and 2 give the same first workload")
 	}
 }
@@ -29,50 +30,54 @@ func TestWorkloadsAreDeterministicPrefixes(t *testing.T) {
 // are canonical.
 func TestWorkloadsStayInTheirClass(t *testing.T) {
 	const unit = 20e6
-	for _, s := range workloads(7, 200, unit) {
-		if n := len(s.w.Tasks); n < 2 || n > 5 {
-			t.Fatalf("workload %d has %d tasks", s.id, n)
+	for _, s := range Workloads(7, 200, unit) {
+		if n := len(s.Workload.Tasks); n < 2 || n > 5 {
+			t.Fatalf("workload %d has %d tasks", s.ID, n)
 		}
-		if err := s.w.Validate(); err != nil {
+		if err := s.Workload.Validate(); err != nil {
 			t.Fatal(err)
 		}
-		for _, task := range s.w.Tasks {
-			if _, ok := model.AsJob(task); (s.class == canonical) != (s.id%2 == 0) || (s.class == canonical && !ok) {
-				t.Fatalf("workload %d (%s): task %v", s.id, s.class, task)
+		for _, task := range s.Workload.Tasks {
+			if _, ok := model.AsJob(task); (s.Class == Canonical) != (s.ID%2 == 0) || (s.Class == Canonical && !ok) {
+				t.Fatalf("workload %d (%s): task %v", s.ID, s.Class, task)
 			}
 			for _, st := range task.Steps {
 				if st.D%unit != 0 {
-					t.Fatalf("workload %d: duration %d is not whole units", s.id, st.D)
+					t.Fatalf("workload %d: duration %d is not whole units", s.ID, st.D)
 				}
 			}
 		}
 	}
 }
 
+// Quantile returns observed values: the smallest x with at least ⌈q·n⌉
+// values ≤ x.
 func TestQuantileIsNearestRank(t *testing.T) {
 	xs := []float64{5, 1, 4, 2, 3}
-	if q := quantile(xs, 0.5); q != 3 {
-		t.Fatalf("median %v", q)
+	for _, c := range []struct{ q, want float64 }{{0, 1}, {0.2, 1}, {0.5, 3}, {0.95, 5}, {1, 5}} {
+		if got := Quantile(append([]float64(nil), xs...), c.q); got != c.want {
+			t.Errorf("Quantile(q=%v) = %v, want %v", c.q, got, c.want)
+		}
 	}
-	if q := quantile(xs, 0.95); q != 5 {
-		t.Fatalf("p95 %v", q)
+	if !math.IsNaN(Quantile(nil, 0.5)) {
+		t.Error("Quantile of no data is not NaN")
 	}
 	if m := medianNs([]int64{4, 1, 3, 2}); m != 2.5 {
 		t.Fatalf("median %v", m)
 	}
 }
 
-// The CSV round-trips through -summarize.
+// The CSV round-trips through ReadCSV, and the summary reads it.
 func TestCSVRoundTrip(t *testing.T) {
-	rows := []row{
-		{id: 0, class: "canonical", policy: "lif", nTasks: 3, predMs: 140, medMs: 143.5, minMs: 141, maxMs: 150, repeats: 3, python: "3.11.7", machine: "linux/amd64 X, Y", loadv: "1.00"},
-		{id: 0, class: "canonical", policy: "sif", nTasks: 3, predMs: 180, medMs: 182, minMs: 181, maxMs: 190, repeats: 3, python: "3.11.7", machine: "linux/amd64 X, Y", loadv: "1.00"},
+	rows := []Row{
+		{ID: 0, Class: Canonical, Policy: "lif", Tasks: 3, PredMs: 140, MedMs: 143.5, MinMs: 141, MaxMs: 150, Repeats: 3, Python: "3.11.7", Machine: "linux/amd64 X, Y", Load: "1.00"},
+		{ID: 0, Class: Canonical, Policy: "sif", Tasks: 3, PredMs: 180, MedMs: 182, MinMs: 181, MaxMs: 190, Repeats: 3, Python: "3.11.7", Machine: "linux/amd64 X, Y", Load: "1.00"},
 	}
 	path := filepath.Join(t.TempDir(), "r.csv")
-	if err := writeCSV(path, rows); err != nil {
+	if err := WriteCSV(path, rows); err != nil {
 		t.Fatal(err)
 	}
-	got, err := readCSV(path)
+	got, err := ReadCSV(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,20 +85,22 @@ func TestCSVRoundTrip(t *testing.T) {
 		t.Fatalf("read %+v", got)
 	}
 	var b strings.Builder
-	summarize(&b, got)
+	Summarize(got).Write(&b)
 	if !strings.Contains(b.String(), "measured sign agrees in 1") {
 		t.Fatalf("summary:\n%s", b.String())
 	}
 	data, _ := os.ReadFile(path)
-	if !strings.HasPrefix(string(data), strings.Join(header, ",")+"\n") {
+	if !strings.HasPrefix(string(data), strings.Join(Header, ",")+"\n") {
 		t.Fatalf("header: %q", data[:80])
 	}
 }
 
-func TestBadFlagsAreErrors(t *testing.T) {
-	for _, args := range [][]string{{"-n", "0"}, {"-repeats", "x"}, {"extra"}, {"-summarize", "/nonexistent.csv"}} {
-		if err := run(args, &strings.Builder{}); err == nil {
-			t.Fatalf("%v accepted", args)
-		}
+// Bad measurement files are reported with their file and line, not a
+// panic.
+func TestReadErrorsNameFileAndLine(t *testing.T) {
+	rc := filepath.Join(t.TempDir(), "realclock.csv")
+	os.WriteFile(rc, []byte(strings.Join(Header, ",")+"\n0,canonical,lif,2,x,1,1,1,3,3.11.7,m,1\n"), 0o644)
+	if _, err := ReadCSV(rc); err == nil || !strings.Contains(err.Error(), rc+":2:") {
+		t.Errorf("err = %v, want one naming %s:2", err, rc)
 	}
 }

@@ -1,16 +1,18 @@
-package main
+package realclock
 
 import (
 	"fmt"
 	"io"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 )
 
-// quantile is the q-quantile of xs by the nearest-rank method (the
+// Quantile is the q-quantile of xs by the nearest-rank method (the
 // smallest x with at least ⌈q·n⌉ values ≤ x), so it is always an observed
-// value; xs is sorted in place.
-func quantile(xs []float64, q float64) float64 {
+// value (NaN for no values); xs is sorted in place.
+func Quantile(xs []float64, q float64) float64 {
 	if len(xs) == 0 {
 		return math.NaN()
 	}
@@ -19,86 +21,98 @@ func quantile(xs []float64, q float64) float64 {
 	return xs[max(0, min(k, len(xs)-1))]
 }
 
-// median of integer ns samples, as the mean of the two middle values for
-// an even count.
-func medianNs(xs []int64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	n := len(s)
-	if n%2 == 1 {
-		return float64(s[n/2])
-	}
-	return (float64(s[n/2-1]) + float64(s[n/2])) / 2
+// Summary is the comparison of the measured medians with the predictions.
+type Summary struct {
+	Rows, Workloads int
+	// The median and 95th percentile of |measured − predicted| (ms) and of
+	// |measured − predicted| / predicted (a fraction; rows with a positive
+	// prediction).
+	AbsMed, AbsP95, RelMed, RelP95 float64
+	// The median, least and largest measured − predicted (ms).
+	SignedMed, SignedMin, SignedMax float64
+	// Differ counts the workloads where the model predicts LIF ≠ SIF,
+	// Agree those of them whose measured LIF − SIF has the predicted sign,
+	// EqualPred those where it predicts LIF = SIF.
+	Differ, Agree, EqualPred int
+	// EqualSpreadMed is the median measured |LIF − SIF| (ms) where the
+	// model predicts them equal.
+	EqualSpreadMed float64
+	// LoadMin and LoadMax are the extremes of the rows' load averages (the
+	// rows that have one).
+	LoadMin, LoadMax float64
+	// Python lists the CPython versions measured, sorted, comma-separated.
+	Python string
 }
 
-// row is one line of the CSV.
-type row struct {
-	id                     int
-	class, policy          string
-	nTasks                 int
-	predMs                 float64
-	medMs, minMs, maxMs    float64
-	repeats                int
-	python, machine, loadv string
-}
-
-// summarize prints the error of the medians against the predictions:
-// median and 95th percentile of |measured - predicted| in ms and of the
-// relative error |measured - predicted| / predicted (rows with a positive
-// prediction), and whether measured LIF/SIF differences have the sign the
-// model predicts.
-func summarize(out io.Writer, rows []row) {
+// Summarize computes the Summary of rows.
+func Summarize(rows []Row) Summary {
+	var s Summary
 	var abs, rel, signed []float64
-	for _, r := range rows {
-		d := r.medMs - r.predMs
-		abs = append(abs, math.Abs(d))
-		signed = append(signed, d)
-		if r.predMs > 0 {
-			rel = append(rel, math.Abs(d)/r.predMs)
-		}
-	}
-	fmt.Fprintf(out, "%d rows: |measured median - predicted| median %.2f ms, p95 %.2f ms; relative median %.2f%%, p95 %.2f%%; signed error median %+.2f ms, min %+.2f ms\n",
-		len(rows), quantile(abs, 0.5), quantile(abs, 0.95), 100*quantile(rel, 0.5), 100*quantile(rel, 0.95), quantile(signed, 0.5), quantile(signed, 0))
-
-	// Order effects: for each workload with both policies, does the
-	// measured difference lif - sif have the predicted sign?
-	type pair struct{ lif, sif *row }
+	type pair struct{ lif, sif *Row }
 	byID := map[int]*pair{}
 	var ids []int
+	s.LoadMin, s.LoadMax = math.Inf(1), math.Inf(-1)
+	pythons := map[string]bool{}
 	for i := range rows {
 		r := &rows[i]
-		p := byID[r.id]
+		d := r.MedMs - r.PredMs
+		abs = append(abs, math.Abs(d))
+		signed = append(signed, d)
+		if r.PredMs > 0 {
+			rel = append(rel, math.Abs(d)/r.PredMs)
+		}
+		p := byID[r.ID]
 		if p == nil {
 			p = &pair{}
-			byID[r.id] = p
-			ids = append(ids, r.id)
+			byID[r.ID] = p
+			ids = append(ids, r.ID)
 		}
-		switch r.policy {
+		switch r.Policy {
 		case "lif":
 			p.lif = r
 		case "sif":
 			p.sif = r
 		}
+		if l, err := strconv.ParseFloat(r.Load, 64); err == nil {
+			s.LoadMin, s.LoadMax = math.Min(s.LoadMin, l), math.Max(s.LoadMax, l)
+		}
+		pythons[r.Python] = true
 	}
-	var differ, agree, equalPred int
-	var equalSpread []float64
+	s.Rows, s.Workloads = len(rows), len(ids)
+	s.AbsMed, s.AbsP95 = Quantile(abs, 0.5), Quantile(abs, 0.95)
+	s.RelMed, s.RelP95 = Quantile(rel, 0.5), Quantile(rel, 0.95)
+	s.SignedMed, s.SignedMin, s.SignedMax = Quantile(signed, 0.5), Quantile(signed, 0), Quantile(signed, 1)
+	var spread []float64
 	for _, id := range ids {
 		p := byID[id]
 		if p.lif == nil || p.sif == nil {
 			continue
 		}
-		pd := p.lif.predMs - p.sif.predMs
-		md := p.lif.medMs - p.sif.medMs
+		pd, md := p.lif.PredMs-p.sif.PredMs, p.lif.MedMs-p.sif.MedMs
 		if pd == 0 {
-			equalPred++
-			equalSpread = append(equalSpread, math.Abs(md))
+			s.EqualPred++
+			spread = append(spread, math.Abs(md))
 			continue
 		}
-		differ++
+		s.Differ++
 		if (pd < 0) == (md < 0) && md != 0 {
-			agree++
+			s.Agree++
 		}
 	}
+	s.EqualSpreadMed = Quantile(spread, 0.5)
+	vs := make([]string, 0, len(pythons))
+	for v := range pythons {
+		vs = append(vs, v)
+	}
+	slices.Sort(vs)
+	s.Python = strings.Join(vs, ", ")
+	return s
+}
+
+// Write prints s as two lines: the errors, and the order effects.
+func (s Summary) Write(out io.Writer) {
+	fmt.Fprintf(out, "%d rows: |measured median - predicted| median %.2f ms, p95 %.2f ms; relative median %.2f%%, p95 %.2f%%; signed error median %+.2f ms, min %+.2f ms\n",
+		s.Rows, s.AbsMed, s.AbsP95, 100*s.RelMed, 100*s.RelP95, s.SignedMed, s.SignedMin)
 	fmt.Fprintf(out, "order effect: %d workloads where the model predicts lif != sif, measured sign agrees in %d; %d with equal predictions, measured |lif - sif| median %.2f ms\n",
-		differ, agree, equalPred, quantile(equalSpread, 0.5))
+		s.Differ, s.Agree, s.EqualPred, s.EqualSpreadMed)
 }

@@ -1,4 +1,4 @@
-package main
+package realclock
 
 import (
 	"fmt"
@@ -7,34 +7,34 @@ import (
 	"github.com/gatherorder/gatherorder/model"
 )
 
-// class is a family of generated workloads.
-type class string
+// Class is a family of generated workloads.
+type Class string
 
 const (
-	canonical class = "canonical" // cpu A; sleep L; cpu B per task
-	general   class = "general"   // 1-4 steps of any kind per task
+	Canonical Class = "canonical" // cpu A; sleep L; cpu B per task
+	General   Class = "general"   // 1-4 steps of any kind per task
 )
 
-// spec is one generated workload.
-type spec struct {
-	id    int
-	class class
-	w     *model.Workload
+// Spec is one generated workload.
+type Spec struct {
+	ID       int
+	Class    Class
+	Workload *model.Workload
 }
 
-// workloads draws n workloads from a PCG seeded with seed, alternating the
-// classes (even ids canonical, odd general) so that a short run has both.
+// Workloads draws n workloads from a PCG seeded with seed, alternating the
+// classes (even ids Canonical, odd General) so that a short run has both.
 // Durations are whole units of unit ns; the draws depend only on (seed, n),
 // never on the machine, so every run measures the same inputs.
-func workloads(seed uint64, n int, unit model.Duration) []spec {
+func Workloads(seed uint64, n int, unit model.Duration) []Spec {
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
-	out := make([]spec, n)
+	out := make([]Spec, n)
 	for id := range out {
-		c := canonical
+		c := Canonical
 		if id%2 == 1 {
-			c = general
+			c = General
 		}
-		out[id] = spec{id: id, class: c, w: draw(rng, c, unit)}
+		out[id] = Spec{ID: id, Class: c, Workload: draw(rng, c, unit)}
 	}
 	return out
 }
@@ -42,13 +42,13 @@ func workloads(seed uint64, n int, unit model.Duration) []spec {
 // draw makes one workload of 2 to 5 tasks. Canonical: A, B in 0..3 units,
 // L in 0..8 units (L = 0 is the bare-yield path). General: 1 to 4 steps,
 // CPU half of the time, else sleep or io, each 0..4 units.
-func draw(rng *rand.Rand, c class, unit model.Duration) *model.Workload {
+func draw(rng *rand.Rand, c Class, unit model.Duration) *model.Workload {
 	n := 2 + rng.IntN(4)
 	w := &model.Workload{Unit: model.Millisecond, Tasks: make([]model.Task, n)}
 	u := func(k int) model.Duration { return model.Duration(rng.IntN(k+1)) * unit }
 	for i := range w.Tasks {
 		name := fmt.Sprintf("t%d", i)
-		if c == canonical {
+		if c == Canonical {
 			w.Tasks[i] = model.Canonical(name, u(3), u(8), u(3))
 			continue
 		}

@@ -42,23 +42,34 @@ func Tables(setups []Setup) ([]Row, []TaskRow) {
 	return rows, tasks
 }
 
-// WriteTable writes rows as CSV with exact decimals in seconds.
-func WriteTable(w io.Writer, rows []Row) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"experiment", "order", "measured_s", "naive_s", "hop_s"})
-	for _, r := range rows {
-		cw.Write([]string{r.Experiment, r.Order, decimal(r.Measured), model.Format(r.Naive, model.Second), model.Format(r.Hop, model.Second)})
-	}
-	cw.Flush()
-	return cw.Error()
+// TableHeader and TasksHeader are the headers of seed_table.csv and
+// seed_tasks.csv.
+var (
+	TableHeader = []string{"experiment", "order", "measured_s", "naive_s", "hop_s"}
+	TasksHeader = []string{"experiment", "order", "task", "measured_s", "naive_s", "hop_s"}
+)
+
+// Record is r's line of seed_table.csv: exact decimals in seconds.
+func (r Row) Record() []string {
+	return []string{r.Experiment, r.Order, decimal(r.Measured), model.Format(r.Naive, model.Second), model.Format(r.Hop, model.Second)}
 }
 
-// WriteTasks writes task rows as CSV with exact decimals in seconds.
-func WriteTasks(w io.Writer, rows []TaskRow) error {
+// Record is r's line of seed_tasks.csv: exact decimals in seconds.
+func (r TaskRow) Record() []string {
+	return []string{r.Experiment, r.Order, r.Task, decimal(r.Measured), model.Format(r.Naive, model.Second), model.Format(r.Hop, model.Second)}
+}
+
+// WriteTable writes rows as CSV (TableHeader, Row.Record).
+func WriteTable(w io.Writer, rows []Row) error { return writeCSV(w, TableHeader, rows) }
+
+// WriteTasks writes task rows as CSV (TasksHeader, TaskRow.Record).
+func WriteTasks(w io.Writer, rows []TaskRow) error { return writeCSV(w, TasksHeader, rows) }
+
+func writeCSV[R interface{ Record() []string }](w io.Writer, header []string, rows []R) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"experiment", "order", "task", "measured_s", "naive_s", "hop_s"})
+	cw.Write(header)
 	for _, r := range rows {
-		cw.Write([]string{r.Experiment, r.Order, r.Task, decimal(r.Measured), model.Format(r.Naive, model.Second), model.Format(r.Hop, model.Second)})
+		cw.Write(r.Record())
 	}
 	cw.Flush()
 	return cw.Error()

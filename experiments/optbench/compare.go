@@ -1,10 +1,11 @@
-package order
+package optbench
 
 import (
 	"fmt"
 	"io"
 
 	"github.com/gatherorder/gatherorder/model"
+	"github.com/gatherorder/gatherorder/order"
 )
 
 // RatioStats summarises makespan / optimum over a set of instances.
@@ -26,13 +27,14 @@ func (r *RatioStats) add(c, opt model.Duration) {
 	}
 }
 
-// HeuristicRow compares the fast ordering rules with the proven optimum on
+// HeuristicRow compares the fast ordering rules of package order with the
+// proven optimum on
 // Instances seeded instances of N jobs drawn from HeuristicDist(N, WaitPct).
 type HeuristicRow struct {
 	N, WaitPct, Instances        int
 	LIF, LTF, Johnson, Heuristic RatioStats
 	// Unproven counts instances whose optimum was not proven within
-	// DefaultNodes (then the ratios are to the best order found, which
+	// order.DefaultNodes (then the ratios are to the best order found, which
 	// flatters every rule slightly). The paper prints it (\HeurUnproven).
 	Unproven int
 }
@@ -45,8 +47,9 @@ func HeuristicDist(n, waitPct int) Dist {
 	return Dist{CPUMax: 100, IOMax: max(1, int64(waitPct)*50*int64(n)/100)}
 }
 
-// CompareHeuristics measures LIF, LongestTailFirst, JohnsonOrder and
-// Heuristic against the branch-and-bound optimum: for every n in ns and
+// CompareHeuristics measures order.JobsLIF, order.LongestTailFirst,
+// order.JohnsonOrder and order.Heuristic against the order.BranchAndBound
+// optimum: for every n in ns and
 // every wait ratio in waitPcts, instances jobs sets from HeuristicDist drawn
 // with NewRand(seed, stream) (one stream per (n, ratio) pair, so rows do not
 // depend on each other). Deterministic.
@@ -58,15 +61,15 @@ func CompareHeuristics(ns, waitPcts []int, instances int, seed uint64) []Heurist
 			row := HeuristicRow{N: n, WaitPct: wp, Instances: instances}
 			for range instances {
 				js := RandomJobs(rng, n, HeuristicDist(n, wp))
-				sol, _ := BranchAndBound(js, Limits{})
+				sol, _ := order.BranchAndBound(js, order.Limits{})
 				if !sol.Optimal {
 					row.Unproven++
 				}
 				opt := sol.Makespan
-				row.LIF.add(model.ClosedForm(js, JobsLIF(js)), opt)
-				row.LTF.add(model.ClosedForm(js, LongestTailFirst(js)), opt)
-				row.Johnson.add(model.ClosedForm(js, JohnsonOrder(js)), opt)
-				row.Heuristic.add(model.ClosedForm(js, Heuristic(js)), opt)
+				row.LIF.add(model.ClosedForm(js, order.JobsLIF(js)), opt)
+				row.LTF.add(model.ClosedForm(js, order.LongestTailFirst(js)), opt)
+				row.Johnson.add(model.ClosedForm(js, order.JohnsonOrder(js)), opt)
+				row.Heuristic.add(model.ClosedForm(js, order.Heuristic(js)), opt)
 			}
 			for _, r := range []*RatioStats{&row.LIF, &row.LTF, &row.Johnson, &row.Heuristic} {
 				r.Mean /= float64(max(instances, 1))

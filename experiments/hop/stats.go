@@ -1,62 +1,12 @@
-package main
+package hop
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/gatherorder/gatherorder/model"
 )
-
-// Row is one line of experiments/data/hop.csv: a measured run next to the
-// two models' predictions for its variant and order.
-type Row struct {
-	Run
-	Naive, Hop model.Duration
-}
-
-// Rows pairs every run with the scenario's predictions.
-func Rows(s Scenario, runs []Run) []Row {
-	rows := make([]Row, len(runs))
-	for i, r := range runs {
-		n, h := s.Predict(r.Variant, r.Order)
-		rows[i] = Row{r, n, h}
-	}
-	return rows
-}
-
-// hopsText is the connection's loop turns: one number when every task took
-// the same, else name=n per task in gather order.
-func hopsText(r Run) string {
-	same := true
-	for _, h := range r.Hops {
-		same = same && h == r.Hops[0]
-	}
-	if same && len(r.Hops) > 0 {
-		return strconv.Itoa(r.Hops[0])
-	}
-	parts := make([]string, len(r.Hops))
-	for i, h := range r.Hops {
-		parts[i] = fmt.Sprintf("%s=%d", r.Names[i], h)
-	}
-	return strings.Join(parts, ";")
-}
-
-// WriteCSV writes rows with exact decimal milliseconds.
-func WriteCSV(w io.Writer, rows []Row) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"variant", "order", "run", "measured_ms", "naive_ms", "hop_ms", "hops", "python"})
-	for _, r := range rows {
-		cw.Write([]string{string(r.Variant), r.Order, strconv.Itoa(r.Run.Run),
-			model.Format(r.Makespan, model.Millisecond), model.Format(r.Naive, model.Millisecond),
-			model.Format(r.Hop, model.Millisecond), hopsText(r.Run), r.Python})
-	}
-	cw.Flush()
-	return cw.Error()
-}
 
 // Stat summarises the runs of one variant and order.
 type Stat struct {
@@ -77,7 +27,7 @@ func Stats(rows []Row) []Stat {
 		if _, ok := groups[k]; !ok {
 			out = append(out, Stat{Variant: r.Variant, Order: r.Order, Naive: r.Naive, Hop: r.Hop})
 		}
-		groups[k] = append(groups[k], r.Makespan)
+		groups[k] = append(groups[k], r.Measured)
 	}
 	for i := range out {
 		ms := groups[[2]string{string(out[i].Variant), out[i].Order}]

@@ -1,10 +1,10 @@
-package order
+package optbench
 
 import (
 	"slices"
 	"time"
 
-	"github.com/gatherorder/gatherorder/model"
+	"github.com/gatherorder/gatherorder/order"
 )
 
 // ScalingPoint is the time to proven optimality at one n (ScalingRun).
@@ -29,11 +29,11 @@ const ScalingBudget = 10 * time.Second
 // at (10! = 3.6 million closed forms, about a second).
 const ExhaustiveScalingMax = 10
 
-// ScalingRun times BranchAndBound (no node limit, ScalingBudget of wall
-// clock per instance) and, up to ExhaustiveScalingMax, exhaustive search,
-// on instances seeded instances per n from ScalingDist(n), drawn with
-// NewRand(seed, n). The instances and node counts are deterministic; the
-// times are measurements of this machine.
+// ScalingRun times order.BranchAndBound (no node limit, ScalingBudget of
+// wall clock per instance) and, up to ExhaustiveScalingMax, exhaustive
+// search (order.ExhaustiveMakespan), on instances seeded instances per n
+// from ScalingDist(n), drawn with NewRand(seed, n). The instances and node
+// counts are deterministic; the times are measurements of this machine.
 func ScalingRun(ns []int, instances int, seed uint64) []ScalingPoint {
 	var out []ScalingPoint
 	for _, n := range ns {
@@ -44,7 +44,7 @@ func ScalingRun(ns []int, instances int, seed uint64) []ScalingPoint {
 		for range instances {
 			js := RandomJobs(rng, n, ScalingDist(n))
 			t0 := time.Now()
-			sol, _ := BranchAndBound(js, Limits{Nodes: -1, Time: ScalingBudget})
+			sol, _ := order.BranchAndBound(js, order.Limits{Nodes: -1, Time: ScalingBudget})
 			times = append(times, time.Since(t0))
 			nodes = append(nodes, sol.Nodes)
 			if sol.Optimal {
@@ -52,7 +52,7 @@ func ScalingRun(ns []int, instances int, seed uint64) []ScalingPoint {
 			}
 			if n <= ExhaustiveScalingMax {
 				t0 = time.Now()
-				exhaustiveClosedForm(js)
+				order.ExhaustiveMakespan(js)
 				exTimes = append(exTimes, time.Since(t0))
 			}
 		}
@@ -64,17 +64,6 @@ func ScalingRun(ns []int, instances int, seed uint64) []ScalingPoint {
 		out = append(out, p)
 	}
 	return out
-}
-
-// exhaustiveClosedForm is the least closed-form makespan over all orders.
-func exhaustiveClosedForm(jobs []model.Job) model.Duration {
-	best := model.Duration(-1)
-	ForEachPerm(len(jobs), func(p []int) {
-		if c := model.ClosedForm(jobs, p); best < 0 || c < best {
-			best = c
-		}
-	})
-	return best
 }
 
 // median is the lower median of xs (which it sorts).

@@ -1,4 +1,4 @@
-package order
+package optbench
 
 import (
 	"math/rand/v2"
