@@ -70,7 +70,7 @@ func TestBestRefusesLargeGeneralWorkloads(t *testing.T) {
 // to take 7 s.
 func ExampleBranchAndBound() {
 	jobs := []model.Job{{A: 1e9, L: 1e9, B: 1e9}, {A: 1e9, L: 3e9, B: 1e9}, {A: 1e9, L: 5e9, B: 1e9}}
-	sol, _ := order.BranchAndBound(jobs, order.Limits{})
+	sol := order.BranchAndBound(jobs, order.Limits{})
 	fmt.Println(sol.Order, model.Format(sol.Makespan, model.Second), sol.Optimal)
 	fmt.Println("given order:", model.Format(model.ClosedForm(jobs, nil), model.Second))
 	// Output:

@@ -61,10 +61,9 @@ func (s Solution) Gap() model.Duration { return s.Makespan - s.LowerBound }
 // Determinism: without a Time limit the returned order is a function of
 // jobs and Limits.Nodes only. When Optimal, its makespan is the optimum;
 // the order is the first optimal one the search meets (not necessarily the
-// lexicographically first). The error is reserved for future limits; the
-// search itself cannot fail.
-func BranchAndBound(jobs []model.Job, lim Limits) (Solution, error) {
-	return branchAndBound(jobs, lim, rules{}), nil
+// lexicographically first). The search cannot fail.
+func BranchAndBound(jobs []model.Job, lim Limits) Solution {
+	return branchAndBound(jobs, lim, rules{})
 }
 
 // rules switches the dominance rules off one by one, for the tests that

@@ -2,16 +2,13 @@ package order
 
 import (
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"github.com/gatherorder/gatherorder/internal/gen"
+	"github.com/gatherorder/gatherorder/internal/verify"
 	"github.com/gatherorder/gatherorder/model"
 	"pgregory.net/rapid"
 )
-
-// verify reports whether the long runs are requested (make verify).
-func verify() bool { return os.Getenv("GATHERORDER_VERIFY") == "1" }
 
 // optimum is the least closed-form makespan over all orders, by brute force.
 func optimum(jobs []model.Job) model.Duration { return ExhaustiveMakespan(jobs) }
@@ -114,7 +111,7 @@ var families = []family{
 // over all n! orders.
 func TestBranchAndBoundEqualsBruteForceSweep(t *testing.T) {
 	per := 120 // instances per family and n: 5 × 8 × 120 = 4,800
-	if verify() {
+	if verify.On() {
 		per = 1500
 	}
 	rng := rand.New(rand.NewPCG(2026, 4))

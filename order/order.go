@@ -80,10 +80,7 @@ func ApplyWith(w *model.Workload, p Policy, lim Limits) (Outcome, error) {
 		ord = ShortestIOFirst(w)
 	case Best:
 		if js, ok := CanonicalJobs(w); ok {
-			sol, err := BranchAndBound(js, lim)
-			if err != nil {
-				return Outcome{}, err
-			}
+			sol := BranchAndBound(js, lim)
 			ord, optimal, lb = sol.Order, sol.Optimal, sol.LowerBound
 			break
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gatherorder/gatherorder/internal/gen"
+	"github.com/gatherorder/gatherorder/internal/verify"
 	"github.com/gatherorder/gatherorder/model"
 	"pgregory.net/rapid"
 )
@@ -56,7 +57,7 @@ func sweepWorkloads(t *testing.T, check func(w *model.Workload) string) {
 		D    model.Duration
 	}
 	doms, checks := []dom{{2, 2, 2}, {3, 2, 1}}, 400
-	if verify() {
+	if verify.On() {
 		doms, checks = []dom{{3, 2, 2}, {3, 3, 1}, {4, 2, 1}}, 20000
 	}
 	for _, d := range doms {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/gatherorder/gatherorder/internal/verify"
 	"github.com/gatherorder/gatherorder/model"
 	"pgregory.net/rapid"
 )
@@ -46,7 +47,7 @@ func nonIdlingMakespans(r, p []model.Duration, s model.Duration, f func(model.Du
 
 func TestL3EveryNonIdlingScheduleHasTheBusyPeriodMakespan(t *testing.T) {
 	maxN, maxR, maxP, maxS := 4, model.Duration(4), model.Duration(3), model.Duration(3)
-	if verify() {
+	if verify.On() {
 		maxN, maxR, maxP = 5, 5, 3
 	}
 	type job struct{ r, p model.Duration }

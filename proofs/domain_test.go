@@ -2,13 +2,9 @@ package proofs_test
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/gatherorder/gatherorder/model"
 )
-
-// verify reports whether the long runs were asked for (make verify).
-func verify() bool { return os.Getenv("GATHERORDER_VERIFY") == "1" }
 
 // box bounds an exhaustive domain of canonical jobs: every job has integer
 // A in [0, MaxA], L in [MinL, MaxL] and B in [0, MaxB]; instances have N

@@ -10,18 +10,19 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/gatherorder/gatherorder/internal/verify"
 	"github.com/gatherorder/gatherorder/model"
 )
 
 func equalCPUBoxes() []box {
-	if verify() {
+	if verify.On() {
 		return []box{{MinN: 1, MaxN: 6, MaxA: 3, MinL: 1, MaxL: 10, EqualCPU: true}, {MinN: 7, MaxN: 7, MaxA: 2, MinL: 1, MaxL: 6, EqualCPU: true}}
 	}
 	return []box{{MinN: 1, MaxN: 5, MaxA: 2, MinL: 1, MaxL: 10, EqualCPU: true}}
 }
 
 func equalCPUChecks() int {
-	if verify() {
+	if verify.On() {
 		return 5000
 	}
 	return 300

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/gatherorder/gatherorder/internal/verify"
 	"github.com/gatherorder/gatherorder/model"
 )
 
@@ -37,7 +38,7 @@ func flowShopInstances(count int, seed uint64) [][]int {
 }
 
 func reductionInstances() int {
-	if verify() {
+	if verify.On() {
 		return 20000
 	}
 	return 1000

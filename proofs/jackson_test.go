@@ -9,11 +9,12 @@ import (
 	"testing"
 
 	"github.com/gatherorder/gatherorder/internal/gen"
+	"github.com/gatherorder/gatherorder/internal/verify"
 	"github.com/gatherorder/gatherorder/model"
 )
 
 func canonicalBoxes(noPost bool) []box {
-	if verify() {
+	if verify.On() {
 		return []box{{MinN: 1, MaxN: 4, MaxA: 2, MaxB: 2, MinL: 1, MaxL: 4, NoPost: noPost}, {MinN: 5, MaxN: 5, MaxA: 1, MaxB: 1, MinL: 1, MaxL: 3, NoPost: noPost}}
 	}
 	return []box{{MinN: 1, MaxN: 3, MaxA: 2, MaxB: 2, MinL: 1, MaxL: 4, NoPost: noPost}, {MinN: 4, MaxN: 4, MaxA: 2, MaxB: 1, MinL: 1, MaxL: 3, NoPost: noPost}}
@@ -99,14 +100,14 @@ func TestNNoPostCPUMakespanIsTheLastReleaseAndLIFIsOptimal(t *testing.T) {
 // canonicalMaxN and canonicalChecks bound the rapid part of the checks that
 // simulate every order of an instance (n! simulations per instance).
 func canonicalMaxN() int {
-	if verify() {
+	if verify.On() {
 		return 7
 	}
 	return 5
 }
 
 func canonicalChecks() int {
-	if verify() {
+	if verify.On() {
 		return 2000
 	}
 	return 200

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/gatherorder/gatherorder/internal/gen"
+	"github.com/gatherorder/gatherorder/internal/verify"
 	"github.com/gatherorder/gatherorder/model"
 	"pgregory.net/rapid"
 )
@@ -19,7 +20,7 @@ import (
 // canonicalDomains is the exhaustive domain of the model-to-formula checks:
 // every multiset of jobs in each box, in every gather order.
 func canonicalDomains() []box {
-	if verify() {
+	if verify.On() {
 		return []box{
 			{MinN: 1, MaxN: 4, MaxA: 2, MaxB: 2, MinL: 1, MaxL: 4},
 			{MinN: 5, MaxN: 5, MaxA: 1, MaxB: 1, MinL: 1, MaxL: 3},
@@ -67,7 +68,7 @@ func sweep(t *testing.T, check traceCheck) {
 		total += orders
 	}
 	checks := 2000
-	if verify() {
+	if verify.On() {
 		checks = 50000
 	}
 	rapidCheck(t, checks, func(rt *rapid.T) {

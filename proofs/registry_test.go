@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gatherorder/gatherorder/internal/verify"
 	"github.com/gatherorder/gatherorder/props"
 	"github.com/gatherorder/gatherorder/props/pbt"
 )
@@ -55,7 +56,7 @@ func TestEveryProofFileIsATheoremOrARegisteredClaim(t *testing.T) {
 // proof named after a claim is for one that holds.
 func TestEveryClaimThatHoldsHasAProofAndNoOtherDoes(t *testing.T) {
 	b := props.Quick
-	if verify() {
+	if verify.On() {
 		b = props.Full
 	}
 	files := proofFiles(t)

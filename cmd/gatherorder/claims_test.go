@@ -3,10 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/gatherorder/gatherorder/internal/verify"
 	"github.com/gatherorder/gatherorder/model"
 )
 
@@ -92,7 +92,7 @@ func TestClaimsBadUsageIsOneLine(t *testing.T) {
 // The text form is deterministic, byte for byte (GATHERORDER_VERIFY=1:
 // two full runs).
 func TestClaimsTextIsDeterministic(t *testing.T) {
-	if os.Getenv("GATHERORDER_VERIFY") != "1" {
+	if !verify.On() {
 		t.Skip("two runs of the quick budget; under GATHERORDER_VERIFY=1")
 	}
 	var a, b, e bytes.Buffer

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gatherorder/gatherorder/internal/verify"
 	"github.com/gatherorder/gatherorder/model"
 )
 
@@ -23,7 +24,7 @@ var (
 // GATHERORDER_VERIFY=1 (make hop, make verify).
 func smallRuns(t *testing.T) Measurement {
 	t.Helper()
-	if !verify() {
+	if !verify.On() {
 		t.Skip("real sockets on the wall clock: set GATHERORDER_VERIFY=1 (make hop, make verify)")
 	}
 	smallOnce.Do(func() { small, smallErr = measureSmall() })

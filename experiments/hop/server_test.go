@@ -1,6 +1,7 @@
 package hop
 
 import (
+	"github.com/gatherorder/gatherorder/internal/verify"
 	"io"
 	"net/http"
 	"strings"
@@ -53,7 +54,7 @@ func TestServerAnswersDelayAndStopsAtItsLimit(t *testing.T) {
 // The delay server answers /delay/N no sooner than N ms (the wall clock:
 // only with GATHERORDER_VERIFY=1, make hop or make verify).
 func TestServerWaitsAtLeastTheDelay(t *testing.T) {
-	if !verify() {
+	if !verify.On() {
 		t.Skip("wall-clock timing: set GATHERORDER_VERIFY=1 (make hop, make verify)")
 	}
 	s, err := StartServer(1)

@@ -61,7 +61,7 @@ func CompareHeuristics(ns, waitPcts []int, instances int, seed uint64) []Heurist
 			row := HeuristicRow{N: n, WaitPct: wp, Instances: instances}
 			for range instances {
 				js := RandomJobs(rng, n, HeuristicDist(n, wp))
-				sol, _ := order.BranchAndBound(js, order.Limits{})
+				sol := order.BranchAndBound(js, order.Limits{})
 				if !sol.Optimal {
 					row.Unproven++
 				}

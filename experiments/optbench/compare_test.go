@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/gatherorder/gatherorder/experiments/optbench"
+	"github.com/gatherorder/gatherorder/internal/verify"
 )
 
 // The heuristic beats LIF on average: over seeded random canonical
@@ -13,7 +14,7 @@ import (
 // where LIF is not already always optimal. The table is logged.
 func TestHeuristicBeatsLIFOnAverage(t *testing.T) {
 	inst := 60
-	if verify() {
+	if verify.On() {
 		inst = 1000
 	}
 	rows := optbench.CompareHeuristics([]int{3, 4, 5, 6, 7, 8, 9, 10}, []int{50, 100, 200, 400}, inst, 1)

@@ -44,7 +44,7 @@ func ScalingRun(ns []int, instances int, seed uint64) []ScalingPoint {
 		for range instances {
 			js := RandomJobs(rng, n, ScalingDist(n))
 			t0 := time.Now()
-			sol, _ := order.BranchAndBound(js, order.Limits{Nodes: -1, Time: ScalingBudget})
+			sol := order.BranchAndBound(js, order.Limits{Nodes: -1, Time: ScalingBudget})
 			times = append(times, time.Since(t0))
 			nodes = append(nodes, sol.Nodes)
 			if sol.Optimal {

@@ -4,13 +4,14 @@ import (
 	"testing"
 
 	"github.com/gatherorder/gatherorder/experiments/optbench"
+	"github.com/gatherorder/gatherorder/internal/verify"
 )
 
 // The scaling experiment (GATHERORDER_VERIFY=1 only: minutes): the largest
 // n at which every one of 10 instances from ScalingDist is proven optimal
 // within 10 s, and the time and node counts against exhaustive search.
 func TestLargestNSolvedUnderTenSeconds(t *testing.T) {
-	if !verify() {
+	if !verify.On() {
 		t.Skip("scaling run: set GATHERORDER_VERIFY=1 (make verify)")
 	}
 	largest := 0

@@ -26,11 +26,11 @@
 // measure and make hop; read and summarised by the experiments/realclock
 // and experiments/hop libraries), data/scaling_time.csv (written only with
 // -measure-scaling, the one step that measures this machine;
-// experiments/optbench), proofs/ and the claim registry, and runs a fixed-seed differential batch on CPython 3.11
-// (differential.go; python3 is required). Progress and warnings go to
+// experiments/optbench), proofs/ and the claim registry, and runs a
+// fixed-seed differential batch on CPython 3.11 (differential.go; python3
+// is required). Progress and warnings go to
 // stderr; bad usage exits 2 with one line, a failed step exits 1 naming
-// the step. -strict is accepted for compatibility; no part is a
-// placeholder any more.
+// the step.
 //
 // # Optimizer scaling: why nodes, not seconds
 //

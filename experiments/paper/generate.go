@@ -35,9 +35,6 @@ type Config struct {
 	// Data is the directory of the committed measurements, realclock.csv
 	// and hop.csv ("": experiments/data beside Dir).
 	Data string
-	// Strict makes placeholders (parts whose sources have not landed) an
-	// error instead of a warning.
-	Strict bool
 	// Progress receives progress lines and warnings (os.Stderr).
 	Progress io.Writer
 }

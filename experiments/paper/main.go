@@ -22,7 +22,6 @@ func run(args []string, stderr io.Writer) int {
 	proofs := fs.String("proofs", "", "the directory of the proofs (default: proofs beside -dir)")
 	quick := fs.Bool("quick", false, "a small where-order-matters grid (seconds; for tests, not for the paper)")
 	measure := fs.Bool("measure-scaling", false, "re-time the optimizer with optbench.ScalingRun into DIR/data/scaling_time.csv first (minutes; the times are this machine's)")
-	strict := fs.Bool("strict", false, "fail, instead of warning, where a part of the paper is still a placeholder")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -34,7 +33,7 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "paper: %s is not a directory (run from the repository root, or pass -dir)\n", *dir)
 		return 2
 	}
-	cfg := Config{Dir: *dir, Data: *data, Proofs: *proofs, Scaling: DefaultScaling, Heur: DefaultHeur, Diff: DefaultDiff, Claims: props.Quick, MeasureScaling: *measure, Wom: DefaultWom, Strict: *strict, Progress: stderr}
+	cfg := Config{Dir: *dir, Data: *data, Proofs: *proofs, Scaling: DefaultScaling, Heur: DefaultHeur, Diff: DefaultDiff, Claims: props.Quick, MeasureScaling: *measure, Wom: DefaultWom, Progress: stderr}
 	if *quick {
 		cfg.Wom = QuickWom
 		cfg.Scaling = QuickScaling

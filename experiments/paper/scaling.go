@@ -60,10 +60,7 @@ func runScalingNodes(c ScalingConfig, progress io.Writer) ([]scalingNodes, error
 		var nodes []int64
 		for k := range c.Instances {
 			js := optbench.RandomJobs(rng, n, optbench.ScalingDist(n))
-			sol, err := order.BranchAndBound(js, order.Limits{Nodes: c.Nodes})
-			if err != nil {
-				return nil, err
-			}
+			sol := order.BranchAndBound(js, order.Limits{Nodes: c.Nodes})
 			nodes = append(nodes, sol.Nodes)
 			if sol.Optimal {
 				p.Solved++

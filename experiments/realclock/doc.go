@@ -1,7 +1,7 @@
 // Package realclock validates the model against real CPython on the wall
 // clock: it runs seeded random workloads with the asyncio driver in
 // --clock real mode (time.sleep for CPU, asyncio.sleep, loopback sockets
-// for IO; experiments/runtimes, oracle.StartReal) and compares measured
+// for IO; oracle/drivers, oracle.StartReal) and compares measured
 // with predicted makespans. The command is cmd/realclock (make measure);
 // the paper generator reads the committed experiments/data/realclock.csv
 // with this package and quotes its Summary.

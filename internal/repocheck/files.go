@@ -133,15 +133,23 @@ func ModuleRoot(dir string) (string, error) {
 	}
 }
 
-// TrackedFiles lists the files git tracks under root, sorted.
+// TrackedFiles lists, sorted, the files of the work tree under root that
+// belong to the repository: those git tracks and the new ones it does not
+// ignore (so that a file is checked before its first commit), less those
+// deleted from the work tree but not yet from the index.
 func TrackedFiles(root string) ([]string, error) {
-	out, err := git(root, nil, "ls-files", "-z")
+	out, err := git(root, nil, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
 	if err != nil {
 		return nil, err
 	}
 	var files []string
+	seen := map[string]bool{}
 	for _, f := range strings.Split(string(out), "\x00") {
-		if f != "" {
+		if f == "" || seen[f] {
+			continue
+		}
+		seen[f] = true
+		if _, err := os.Lstat(filepath.Join(root, f)); err == nil {
 			files = append(files, f)
 		}
 	}
