@@ -28,9 +28,15 @@
 // Simulate returns every finish time, the makespan and the trace (CPU
 // Segments and Waits); Sim.Run reuses its buffers and can skip the trace.
 //
-// # The closed form
+// # Canonical tasks and the closed form
 //
-// For canonical tasks (cpu A; sleep L; cpu B) ClosedForm gives the
+// A canonical task is exactly `cpu A; sleep L; cpu B` with A, L, B >= 0
+// (Canonical builds one, AsJob recognises one, Job holds its durations).
+// The word means that shape and nothing else throughout the repository:
+// props.Canonical is the class of workloads of canonical tasks with L >= 1,
+// and order.ThreePhaseJobs, which also admits io as the wait, says so.
+//
+// For canonical tasks ClosedForm gives the
 // makespan without simulation: first phases back to back in gather order,
 // releases r_j = S_k + A_j + L_j, second phases list-scheduled in release
 // order from ΣA without idling (Jackson's earliest-release-date rule for

@@ -104,9 +104,9 @@
 // the jobs and the node limit. It is not the lexicographically first
 // optimal order (Exhaustive returns that one).
 //
-// Apply(w, Best) uses BranchAndBound when every task is canonical
-// (CanonicalJobs, any n, sleep or io, L >= 0, where the closed form's
-// makespan is the simulator's), and Exhaustive otherwise (at most
+// Apply(w, Best) uses BranchAndBound when every task has three phases
+// (ThreePhaseJobs: cpu; sleep or io; cpu, any n, L >= 0, where the closed
+// form's makespan is the simulator's), and Exhaustive otherwise (at most
 // MaxExhaustive tasks), which minimises the simulated makespan over all n!
 // orders in lexicographic order and returns the lexicographically first
 // optimal order.

@@ -58,8 +58,8 @@ type Outcome struct {
 }
 
 // Apply runs policy p on w and simulates the order it chooses, with trace.
-// Best uses BranchAndBound with the default node limit when every task is
-// canonical (CanonicalJobs), at any n, and exhaustive search otherwise (at
+// Best uses BranchAndBound with the default node limit when every task has
+// three phases (ThreePhaseJobs), at any n, and exhaustive search otherwise (at
 // most MaxExhaustive tasks).
 func Apply(w *model.Workload, p Policy) (Outcome, error) {
 	return ApplyWith(w, p, Limits{})
@@ -79,7 +79,7 @@ func ApplyWith(w *model.Workload, p Policy, lim Limits) (Outcome, error) {
 	case SIF:
 		ord = ShortestIOFirst(w)
 	case Best:
-		if js, ok := CanonicalJobs(w); ok {
+		if js, ok := ThreePhaseJobs(w); ok {
 			sol := BranchAndBound(js, lim)
 			ord, optimal, lb = sol.Order, sol.Optimal, sol.LowerBound
 			break
@@ -104,12 +104,13 @@ func ApplyWith(w *model.Workload, p Policy, lim Limits) (Outcome, error) {
 	return Outcome{Policy: p, Order: ord, Result: res, Optimal: optimal, LowerBound: lb}, nil
 }
 
-// CanonicalJobs returns the jobs of w if every task is cpu A; sleep L or
-// io L; cpu B (L >= 0). On that class the closed form's makespan equals the
-// simulator's (model.ClosedForm; for L = 0 and for io the per-task finishes
-// may differ, the makespan does not), so BranchAndBound's optimum is the
-// simulated optimum.
-func CanonicalJobs(w *model.Workload) ([]model.Job, bool) {
+// ThreePhaseJobs returns the jobs of w if every task has three phases,
+// cpu A; wait L; cpu B, where the wait is sleep L (a canonical task,
+// model.AsJob) or io L (L >= 0). On that class the closed form's makespan
+// equals the simulator's (model.ClosedForm; for L = 0 and for io the
+// per-task finishes may differ, the makespan does not), so BranchAndBound's
+// optimum is the simulated optimum.
+func ThreePhaseJobs(w *model.Workload) ([]model.Job, bool) {
 	js := make([]model.Job, len(w.Tasks))
 	for i, t := range w.Tasks {
 		s := t.Steps

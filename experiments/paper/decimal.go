@@ -5,8 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/gatherorder/gatherorder/model"
 )
 
 // roundDecimal rounds a plain non-negative decimal string to the given
@@ -48,9 +46,6 @@ func digitsOnly(s string) bool {
 	}
 	return true
 }
-
-// dur formats an exact model duration in unit u (model.Format).
-func dur(d model.Duration, u model.Unit) string { return model.Format(d, u) }
 
 // pct formats a ratio-minus-one as a percentage with one decimal.
 // Statistics are float64; the figure's CSV keeps four decimals.

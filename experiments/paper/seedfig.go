@@ -46,7 +46,7 @@ func seedGantt(o *output, num *Numbers) error {
 			names[k] = w.Tasks[t].Name
 		}
 		return fmt.Sprintf("%s, gather(%s): makespan %s %s, CPU idle %s %s",
-			name, strings.Join(names, ", "), dur(c.R.Makespan, u), u, dur(c.IdleTime(), u), u)
+			name, strings.Join(names, ", "), model.Format(c.R.Makespan, u), u, model.Format(c.IdleTime(), u), u)
 	}
 	lif, sif := order.LongestIOFirst(w), order.ShortestIOFirst(w)
 	cl, cs := gantt.New("", w, lif), gantt.New("", w, sif)
@@ -80,18 +80,18 @@ func seedGantt(o *output, num *Numbers) error {
 	j1, _ := model.AsJob(w.Tasks[1])
 	j2, _ := model.AsJob(w.Tasks[2])
 	src := "seed example (thread's answer), simulated"
-	num.Add("SeedCPUPhase", dur(j0.A, u), "seed example: each CPU phase (input from the thread)")
-	num.Add("SeedIOLong", dur(j0.L, u), "seed example: IO wait of task a (input)")
-	num.Add("SeedIOMid", dur(j1.L, u), "seed example: IO wait of task b (input)")
-	num.Add("SeedIOShort", dur(j2.L, u), "seed example: IO wait of task c (input)")
+	num.Add("SeedCPUPhase", model.Format(j0.A, u), "seed example: each CPU phase (input from the thread)")
+	num.Add("SeedIOLong", model.Format(j0.L, u), "seed example: IO wait of task a (input)")
+	num.Add("SeedIOMid", model.Format(j1.L, u), "seed example: IO wait of task b (input)")
+	num.Add("SeedIOShort", model.Format(j2.L, u), "seed example: IO wait of task c (input)")
 	num.Add("SeedTasks", fmt.Sprint(len(w.Tasks)), "seed example: number of coroutines")
-	num.Add("SeedTotalCPU", dur(cpu, u), src+": total CPU work")
-	num.Add("SeedLIFMakespan", dur(cl.R.Makespan, u), src+": longest IO first")
-	num.Add("SeedSIFMakespan", dur(cs.R.Makespan, u), src+": shortest IO first")
-	num.Add("SeedLIFIdle", dur(cl.IdleTime(), u), src+": CPU idle, longest IO first")
-	num.Add("SeedSIFIdle", dur(cs.IdleTime(), u), src+": CPU idle, shortest IO first")
-	num.Add("SeedBestMakespan", dur(best.Result.Makespan, u), src+": optimum over all orders (order.Best)")
-	num.Add("SeedWorstMakespan", dur(worst, u), src+": slowest of all orders")
+	num.Add("SeedTotalCPU", model.Format(cpu, u), src+": total CPU work")
+	num.Add("SeedLIFMakespan", model.Format(cl.R.Makespan, u), src+": longest IO first")
+	num.Add("SeedSIFMakespan", model.Format(cs.R.Makespan, u), src+": shortest IO first")
+	num.Add("SeedLIFIdle", model.Format(cl.IdleTime(), u), src+": CPU idle, longest IO first")
+	num.Add("SeedSIFIdle", model.Format(cs.IdleTime(), u), src+": CPU idle, shortest IO first")
+	num.Add("SeedBestMakespan", model.Format(best.Result.Makespan, u), src+": optimum over all orders (order.Best)")
+	num.Add("SeedWorstMakespan", model.Format(worst, u), src+": slowest of all orders")
 	num.Add("SeedOrders", fmt.Sprint(orders), "seed example: number of gather orders")
 	num.Add("SeedOptimalOrders", fmt.Sprint(ex.Ties), src+": number of optimal orders")
 	return nil
