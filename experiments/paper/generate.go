@@ -117,7 +117,7 @@ func Generate(cfg Config) ([]string, error) {
 // constants are the facts the paper quotes that are not computed: the
 // versions and dates of the sources, each with where it comes from.
 func constants(num *Numbers) {
-	num.Add("CPythonVersion", "3.11", "the CPython version whose asyncio the model reproduces (model/doc.go)")
+	num.Add("CPythonVersion", "3.11", "the CPython version whose asyncio the model reproduces (model/SEMANTICS.md)")
 	num.Add("ThreadPythonVersion", "3.10.6", "the asker's Python in the seed thread")
 	num.Add("BlogYear", "2022", "year of the blog post that advised longest-IO-first (blog.sentry.io, 2022-02-25)")
 	num.Add("ThreadYear", "2023", "year of the seed thread (its logs are dated 12/Mar/2023)")

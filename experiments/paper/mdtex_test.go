@@ -68,7 +68,13 @@ func TestEveryProofConvertsAndCompiles(t *testing.T) {
 		body.WriteString(tex)
 	}
 	if _, err := exec.LookPath("pdflatex"); err != nil {
-		t.Fatal("pdflatex is missing: apt-get install texlive-latex-recommended latexmk")
+		// go test cannot install packages; make paper (scripts/setup.sh
+		// --tex) does. Without TeX the conversion above is still checked;
+		// CI, which installs TeX first, never skips the compile.
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdflatex is missing: scripts/setup.sh --tex installs it")
+		}
+		t.Skip("pdflatex is missing, so the LaTeX compile is not checked here (make paper, or scripts/setup.sh --tex, installs TeX)")
 	}
 	dir := t.TempDir()
 	doc := "\\documentclass{article}\\usepackage[T1]{fontenc}\\usepackage{lmodern,amsmath,amssymb,booktabs,tabularx,array}\n\\begin{document}\n" + body.String() + "\\end{document}\n"

@@ -44,4 +44,13 @@
 //
 // The package's own files must spell the names of rule 1 and 2 and are
 // exempt from those two rules, not from the others.
+//
+// # Layers
+//
+// TestImportsRunOneWay checks the direction of imports with go list: model
+// imports no other package of the module; order only model; oracle neither
+// props, order nor experiments; props neither oracle nor experiments and
+// no test machinery (testing, rapid, gopter); nothing below experiments
+// imports experiments or cmd; and the shipped binary, cmd/gatherorder,
+// links no package testing at all.
 package repocheck
