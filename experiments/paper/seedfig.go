@@ -99,18 +99,9 @@ func seedGantt(o *output, num *Numbers) error {
 
 // writeFigure writes name.pdf, name.svg and name.csv.
 func writeFigure(o *output, name string, encode func(string) ([]byte, error), csv func(io.Writer) error) error {
-	for _, f := range []string{"pdf", "svg"} {
-		b, err := encode(f)
-		if err != nil {
-			return err
-		}
-		if err := o.write(name+"."+f, b); err != nil {
-			return err
-		}
-	}
 	var buf bytes.Buffer
 	if err := csv(&buf); err != nil {
 		return err
 	}
-	return o.write(name+".csv", buf.Bytes())
+	return writeFigureBytes(o, name, encode, buf.Bytes())
 }
