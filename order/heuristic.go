@@ -33,19 +33,41 @@ func LongestTailFirst(jobs []model.Job) []int {
 // machine never queues (then it is a flow shop with a non-bottleneck second
 // stage) and otherwise only a starting point; ties by index.
 func JohnsonOrder(jobs []model.Job) []int {
+	return johnson(jobs, func(j model.Job) (model.Duration, model.Duration) { return j.A, j.L + j.B })
+}
+
+// Mitten is Mitten's rule (1959): Johnson's rule on the pair
+// (A_j + L_j, L_j + B_j), jobs with A_j <= B_j first by ascending A_j + L_j,
+// then the others by descending L_j + B_j; ties by index. It is optimal
+// among permutation schedules of the two-machine flow shop with minimum time
+// lags L_j (F2|l_j|Cmax with the same order on both machines), which the
+// gather is but for its second machine, which is the same CPU and may not
+// start before all first phases are done.
+//
+// Reference: L. G. Mitten, Sequencing n jobs on two machines with arbitrary
+// time lags, Management Science 5(3):293-298, 1959.
+func Mitten(jobs []model.Job) []int {
+	return johnson(jobs, func(j model.Job) (model.Duration, model.Duration) { return j.A + j.L, j.L + j.B })
+}
+
+// johnson sorts jobs by Johnson's rule on the processing-time pairs (a, b)
+// that times gives: jobs with a <= b first by ascending a, then the others by
+// descending b; ties by index.
+func johnson(jobs []model.Job, times func(model.Job) (a, b model.Duration)) []int {
 	p := Identity(len(jobs))
 	slices.SortStableFunc(p, func(x, y int) int {
-		a, b := jobs[x], jobs[y]
-		fa, fb := a.A <= a.L+a.B, b.A <= b.L+b.B
+		ax, bx := times(jobs[x])
+		ay, by := times(jobs[y])
+		fx, fy := ax <= bx, ay <= by
 		switch {
-		case fa && !fb:
+		case fx && !fy:
 			return -1
-		case !fa && fb:
+		case !fx && fy:
 			return 1
-		case fa:
-			return cmp.Compare(a.A, b.A)
+		case fx:
+			return cmp.Compare(ax, ay)
 		}
-		return cmp.Compare(b.L+b.B, a.L+a.B)
+		return cmp.Compare(by, bx)
 	})
 	return p
 }
