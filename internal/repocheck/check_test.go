@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// Every reference in every tracked file resolves inside the repository
-// (the rules of doc.go).
-func TestEveryReferenceResolves(t *testing.T) {
+// moduleRoot is the repository's root, found from the test's directory.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
 	wd, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
@@ -17,6 +17,13 @@ func TestEveryReferenceResolves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return root
+}
+
+// Every reference in every tracked file resolves inside the repository
+// (the rules of doc.go).
+func TestEveryReferenceResolves(t *testing.T) {
+	root := moduleRoot(t)
 	files, err := TrackedFiles(root)
 	if err != nil {
 		t.Skipf("not a git work tree, nothing to check: %v", err)

@@ -1,7 +1,6 @@
 package repocheck
 
 import (
-	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -13,14 +12,7 @@ const module = "github.com/gatherorder/gatherorder/"
 // The imports run one way: model < order, oracle < props < experiments <
 // cmd, and the shipped binary carries no test machinery (doc.go, "Layers").
 func TestImportsRunOneWay(t *testing.T) {
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	root, err := ModuleRoot(wd)
-	if err != nil {
-		t.Fatal(err)
-	}
+	root := moduleRoot(t)
 	cmd := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Deps \" \"}}", "./...")
 	cmd.Dir = root
 	out, err := cmd.Output()
