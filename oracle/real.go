@@ -32,7 +32,11 @@ func StartReal(repeat int) (*Real, error) {
 	if repeat < 1 {
 		return nil, fmt.Errorf("oracle: repeat %d < 1", repeat)
 	}
-	d, err := startDriver("--clock", "real", "--ns-per-unit", "1", "--repeat", strconv.Itoa(repeat))
+	it, err := Config{}.interpreter()
+	if err != nil {
+		return nil, err
+	}
+	d, err := startDriver(it, "--clock", "real", "--ns-per-unit", "1", "--repeat", strconv.Itoa(repeat))
 	if err != nil {
 		return nil, err
 	}
