@@ -62,15 +62,24 @@ func StartWith(c Config) (*Python, error) {
 	if err != nil {
 		return nil, err
 	}
-	rt := model.Runtime{Minor: it.Minor, Spawn: c.Spawn}
-	if err := rt.Validate(); err != nil {
-		return nil, fmt.Errorf("oracle: %s (CPython %s): %v", it.Path, it.Version, err)
+	rt, err := c.runtime(it)
+	if err != nil {
+		return nil, err
 	}
 	d, err := startDriver(it, "--clock", "virtual", "--spawn", c.Spawn.String())
 	if err != nil {
 		return nil, err
 	}
 	return &Python{d: d, Version: d.version, Path: d.python, Spawn: c.Spawn, Runtime: rt}, nil
+}
+
+// runtime is the model variant of c's spawn style on it, which must exist.
+func (c Config) runtime(it Interpreter) (model.Runtime, error) {
+	rt := model.Runtime{Minor: it.Minor, Spawn: c.Spawn}
+	if err := rt.Validate(); err != nil {
+		return rt, fmt.Errorf("oracle: %s (CPython %s): %v", it.Path, it.Version, err)
+	}
+	return rt, nil
 }
 
 // interpreter is c.Python, probed, or FindPython's.

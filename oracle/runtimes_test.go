@@ -18,6 +18,7 @@ package oracle_test
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -199,4 +200,50 @@ func PyenvPython(t *testing.T, prefix string) string {
 		}
 	}
 	return ""
+}
+
+// Reference: model/SEMANTICS.md §S12: on the wall clock, equal deadlines
+// leave in arming order (the armed tie rule), not in heapq's order: the
+// four equal timers of §S4 finish a, b, c, d on every CPython and spawn
+// style, in every run, where heapq's order is a, c, b, d. Wall-clock
+// runs, so under make verify only.
+func TestRealClockTiesLeaveInArmingOrder(t *testing.T) {
+	if !verify.On() {
+		t.Skip("wall-clock run: under GATHERORDER_VERIFY=1 (make verify)")
+	}
+	const ms = model.Duration(1e6)
+	w := &model.Workload{Unit: model.Millisecond}
+	for _, n := range "abcd" {
+		w.Tasks = append(w.Tasks, model.Task{Name: string(n), Steps: []model.Step{sleep(5 * ms), cpu(ms)}})
+	}
+	armed := model.Runtime{Ties: model.TiesArmed}.Simulate(w, nil)
+	if heapq := model.Simulate(w, nil); slices.Equal(heapq.Finish, armed.Finish) {
+		t.Fatalf("the rules agree on %v: the test would tell nothing", heapq.Finish)
+	}
+	for _, rc := range runtimeCases(t) {
+		r, err := oracle.StartRealWith(oracle.Config{Python: rc.it.Path, Spawn: rc.spawn}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs, err := r.Measure(w, nil)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range runs {
+			for i := 1; i < len(m.Finish); i++ {
+				if m.Finish[i-1] >= m.Finish[i] {
+					t.Fatalf("%s: finishes %v ns are not in arming order", rc.name(), m.Finish)
+				}
+			}
+			for i := range m.Finish {
+				// A timer is due when when < now + clock_resolution, and
+				// deadlines are floats: allow a microsecond.
+				if m.Finish[i] < armed.Finish[i]-1000 {
+					t.Fatalf("%s: task %d finished at %d ns, before the armed model's %d ns", rc.name(), i, m.Finish[i], armed.Finish[i])
+				}
+			}
+		}
+		t.Logf("%s: %d runs in arming order (armed model %v ns; first run %v ns)", rc.name(), len(runs), armed.Finish, runs[0].Finish)
+	}
 }
