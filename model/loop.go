@@ -147,7 +147,7 @@ func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 		}
 	}
 	// Version and spawn style change nothing (model/SEMANTICS.md §S11);
-	// the tie rule chooses the timer heap (§S12).
+	// the tie rule chooses the timer heap (model/SEMANTICS.md §S12).
 	s.byArm = s.Runtime.Ties == TiesArmed
 	n := len(w.Tasks)
 	s.ready.reset()

@@ -12,7 +12,8 @@ import (
 type Spawn uint8
 
 const (
-	// Gather is `await asyncio.gather(*coros)` (§S2), the zero value.
+	// Gather is `await asyncio.gather(*coros)` (model/SEMANTICS.md §S2),
+	// the zero value.
 	Gather Spawn = iota
 	// TaskGroup is `async with asyncio.TaskGroup() as tg:` with one
 	// `tg.create_task(c)` per coroutine in order (CPython 3.11 and later).
@@ -61,12 +62,13 @@ func ParseSpawn(s string) (Spawn, error) {
 type TieRule uint8
 
 const (
-	// TiesHeapq is CPython's heapq sift order (§S4), the zero value: what
-	// CPython does when deadlines are exactly equal, as under the
-	// oracle's virtual clock.
+	// TiesHeapq is CPython's heapq sift order (model/SEMANTICS.md §S4),
+	// the zero value: what CPython does when deadlines are exactly equal,
+	// as under the oracle's virtual clock.
 	TiesHeapq TieRule = iota
-	// TiesArmed is arming order (§S12): what a real clock does, where
-	// two deadlines computed at different instants never tie.
+	// TiesArmed is arming order (model/SEMANTICS.md §S12): what a real
+	// clock does, where two deadlines computed at different instants
+	// never tie.
 	TiesArmed
 )
 
@@ -102,9 +104,9 @@ const (
 )
 
 // Runtime is the runtime variant the simulator reproduces: a CPython
-// minor version, a spawn style and a tie rule (model/SEMANTICS.md §S11,
-// §S12). The zero value is CPython 3.11, gather, heapq ties: the model of
-// §S1 to §S10, which Simulate runs.
+// minor version and a spawn style (model/SEMANTICS.md §S11) and a tie
+// rule (model/SEMANTICS.md §S12). The zero value is CPython 3.11, gather, heapq ties: the
+// base model of model/SEMANTICS.md §S1 to §S10, which Simulate runs.
 type Runtime struct {
 	// Minor is the CPython minor version 3.Minor, MinMinor to MaxMinor;
 	// 0 means BaseMinor (3.11).

@@ -39,8 +39,9 @@
 // name its own style (drivers/README.md). Interpreters lists the ones
 // under pyenv's versions directory (PyenvVersions, $PYENV_ROOT/versions)
 // and InterpretersFor picks one per minor version. Python.Runtime is the
-// model variant a driver judges (model/SEMANTICS.md §S11, heapq ties:
-// the virtual clock makes equal deadlines exactly equal, §S12), and
+// model variant a driver judges (model/SEMANTICS.md §S11) with heapq
+// ties, as the virtual clock makes equal deadlines exactly equal
+// (model/SEMANTICS.md §S12), and
 // Differential compares with it. The driver is the same script on every
 // version; the private names it touches are listed in drivers/README.md.
 //

@@ -24,7 +24,8 @@ type Interpreter struct {
 
 // PyenvVersions is the directory Interpreters searches: pyenv's own
 // $PYENV_ROOT/versions, with pyenv's default root ~/.pyenv when
-// PYENV_ROOT is unset (on the machine image, /root/.pyenv/versions).
+// PYENV_ROOT is unset (the machine image sets PYENV_ROOT to root's
+// ~/.pyenv).
 func PyenvVersions() string {
 	root := os.Getenv("PYENV_ROOT")
 	if root == "" {

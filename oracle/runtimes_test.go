@@ -1,7 +1,7 @@
 package oracle_test
 
 // Differential tests per runtime: the model's variant for every CPython
-// 3.8 to 3.13 under /root/.pyenv/versions (oracle.Interpreters) and every
+// 3.8 to 3.13 under pyenv's versions directory (oracle.Interpreters) and every
 // spawn style the version has (gather; TaskGroup from 3.11; the eager task
 // factory from 3.12), against that CPython under the virtual clock.
 //
@@ -204,7 +204,7 @@ func PyenvPython(t *testing.T, prefix string) string {
 
 // Reference: model/SEMANTICS.md §S12: on the wall clock, equal deadlines
 // leave in arming order (the armed tie rule), not in heapq's order: the
-// four equal timers of §S4 finish a, b, c, d on every CPython and spawn
+// four equal timers of model/SEMANTICS.md §S4 finish a, b, c, d on every CPython and spawn
 // style, in every run, where heapq's order is a, c, b, d. Wall-clock
 // runs, so under make verify only.
 func TestRealClockTiesLeaveInArmingOrder(t *testing.T) {

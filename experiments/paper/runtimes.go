@@ -204,10 +204,10 @@ func runtimesStep(o *output, num *Numbers, c RuntimesConfig, data string, progre
 	for _, r := range rows {
 		fmt.Fprintf(&md, "| %s | `%s` | %s | %d | %s (`%s`) |\n", r.Python, r.Runtime.Spawn, comma(r.Workloads), r.Mismatches, r.exact(), r.Runtime)
 	}
-	md.WriteString("\nThe version and the spawn style change no time (§S11 cites each version's source); ")
+	md.WriteString("\nThe version and the spawn style change no time (`model/SEMANTICS.md` §S11 cites each version's source); ")
 	md.WriteString("`go test ./oracle` repeats the comparison on a few hundred workloads per runtime and `make verify` on 20,000 (`oracle/runtimes_test.go`).\n\n")
 	md.WriteString("Real clocks never tie. Deadlines that are equal on the exact clock leave CPython's heap in heapq's sift order under the virtual clock, ")
-	md.WriteString("but on a real clock they differ by microseconds of loop overhead and leave in the order they were armed (§S12). ")
+	md.WriteString("but on a real clock they differ by microseconds of loop overhead and leave in the order they were armed (`model/SEMANTICS.md` §S12). ")
 	md.WriteString("So the model offers both tie rules for every runtime: `heapq` (`model.TiesHeapq`, the default, validated above) and `armed` (`model.TiesArmed`, ")
 	md.WriteString("checked on the wall clock by `TestRealClockTiesLeaveInArmingOrder` under `make verify`). ")
 	fmt.Fprintf(&md, "The real-clock experiment (`experiments/data/realclock.csv`) predicted with `heapq`; %d of its %d workload-order pairs have a makespan that depends on the rule.\n", dep, pairs)
