@@ -26,7 +26,7 @@ type Config struct {
 	Diff    DiffConfig
 	// Runtimes is the runtime table's batch (runtimes.go; zero:
 	// DefaultRuntimes).
-	Runtimes RuntimesConfig
+	Runtimes DiffConfig
 	// Claims is the budget of props.Evaluate and props.Adversary.
 	Claims props.Budget
 	// Proofs is the directory of the proofs ("": proofs beside Dir).

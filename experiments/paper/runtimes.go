@@ -17,24 +17,20 @@ import (
 	"github.com/gatherorder/gatherorder/order"
 )
 
-// RuntimesConfig sets up the runtime table (model/SEMANTICS.md §S11):
-// for every CPython 3.8 to 3.13 under pyenv (oracle.InterpretersFor) and
+// The runtime table (model/SEMANTICS.md §S11) takes a DiffConfig: for
+// every CPython 3.8 to 3.13 under pyenv (oracle.InterpretersFor) and
 // every spawn style it has, Workloads cases of gen.AnyCase and Workloads/2
 // each of gen.EqualDeadlinesCase and gen.CanonicalCase, drawn from seeds
 // Seed, Seed+1, ..., run on that CPython under the virtual clock and
 // compared with its model variant (oracle.Python.Runtime, heapq ties)
 // exactly, as oracle's tests do (oracle/runtimes_test.go).
-type RuntimesConfig struct {
-	Workloads int
-	Seed      int
-}
 
 // DefaultRuntimes is the paper's configuration: 2,000 workloads per
 // runtime, 22,000 in all.
-var DefaultRuntimes = RuntimesConfig{Workloads: 1000, Seed: 1}
+var DefaultRuntimes = DiffConfig{Workloads: 1000, Seed: 1}
 
 // QuickRuntimes is a small configuration for tests.
-var QuickRuntimes = RuntimesConfig{Workloads: 20, Seed: 1}
+var QuickRuntimes = DiffConfig{Workloads: 20, Seed: 1}
 
 // runtimeRow is one runtime's line of the table.
 type runtimeRow struct {
@@ -58,7 +54,7 @@ func (r runtimeRow) exact() string {
 // runRuntimes runs the batch on every runtime. A mismatch is a result: it
 // is counted, and the first of each runtime and generator is described
 // on progress. A missing version is an error naming it.
-func runRuntimes(c RuntimesConfig, progress io.Writer) ([]runtimeRow, error) {
+func runRuntimes(c DiffConfig, progress io.Writer) ([]runtimeRow, error) {
 	var minors []int
 	for m := model.MinMinor; m <= model.MaxMinor; m++ {
 		minors = append(minors, m)
@@ -146,7 +142,7 @@ func realclockTies(path string) (dependent, pairs int, err error) {
 // runtimesStep writes generated/runtimes-table.tex (the paper's table),
 // generated/readme-runtimes.md (the README's section "Runtimes") and the
 // numbers of both.
-func runtimesStep(o *output, num *Numbers, c RuntimesConfig, data string, progress io.Writer) error {
+func runtimesStep(o *output, num *Numbers, c DiffConfig, data string, progress io.Writer) error {
 	if c.Workloads == 0 {
 		c = DefaultRuntimes
 	}

@@ -28,15 +28,16 @@ line on stdout, flushed per line.
   output, --clock virtual (default):
           {"id": <same>, "finish": {"a": 6007, ...}, "makespan": <max or 0>,
            "segments": [["a", 0, 0, 1000], ...], "iterations": <int>,
-           "finish_iter": {"a": 3, ...}, "python": "3.11.7",
-           "spawn": "gather"}
+           "finish_iter": {"a": 3, ...}, "eager_starts": 0,
+           "python": "3.11.7", "spawn": "gather"}
           "segments" lists every cpu step (also zero-length ones) as
           [task, step_index, start_ns, end_ns] in execution order.
           "finish_iter" is the loop iteration in which each task's coroutine
           returned, counting the iteration that runs the children's first
           steps as 1 (with eager, the iteration in which gather runs them
           inside create_task); "iterations" is the largest of them (0 if
-          no tasks).
+          no tasks). "eager_starts" counts the tasks whose coroutine began
+          inside create_task: all of them with eager, none otherwise.
 
   output, --clock real --ns-per-unit N [--repeat K]:
           {"id": <same>, "runs": [{"finish": {...}, "makespan": ...}, ...],
@@ -124,19 +125,25 @@ def parse_spawn(obj, default):
 
 async def spawn_all(loop, spawn, coros):
     """Start the coroutines as tasks in list order in the given style and
-    wait for all of them."""
-    if spawn == "gather":
-        await asyncio.gather(*coros)
-    elif spawn == "taskgroup":
+    wait for all of them. loop.spawning is True exactly while the tasks are
+    being created, so that a coroutine can tell whether it started inside
+    create_task (eagerly)."""
+    if spawn == "taskgroup":
         async with asyncio.TaskGroup() as tg:
+            loop.spawning = True
             for c in coros:
                 tg.create_task(c)
-    else:  # eager
+            loop.spawning = False
+        return
+    if spawn == "eager":
         loop.set_task_factory(asyncio.eager_task_factory)
-        try:
-            await asyncio.gather(*coros)
-        finally:
-            loop.set_task_factory(None)
+    try:
+        loop.spawning = True
+        outer = asyncio.gather(*coros)
+        loop.spawning = False
+    finally:
+        loop.set_task_factory(None)
+    await outer
 
 
 def parse_workload(obj):
@@ -283,6 +290,8 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
     def __init__(self):
         self._vnow = 0
         self._iters = 0
+        self.spawning = False
+        self.eager_starts = 0
         super().__init__(selector=VirtualSelector(self))
         # A timer is due iff when < now + 1, i.e. when <= now (integers).
         self._clock_resolution = 1
@@ -312,6 +321,8 @@ class _PatchedMaxSelectTimeout:
 
 
 async def _virtual_task(loop, name, steps, finish, finish_iter, segments):
+    if loop.spawning:
+        loop.eager_starts += 1
     selector = loop._selector
     for index, (kind, d) in enumerate(steps):
         if kind == CPU:
@@ -366,6 +377,7 @@ def run_virtual(tasks, spawn="gather"):
         "segments": segments,
         "iterations": max(finish_iter.values(), default=0),
         "finish_iter": finish_iter,
+        "eager_starts": loop.eager_starts,
     }
 
 
