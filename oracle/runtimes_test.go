@@ -249,3 +249,29 @@ func TestRealClockTiesLeaveInArmingOrder(t *testing.T) {
 		t.Logf("%s: %d runs in arming order (armed model %v ns; first run %v ns)", rc.name(), len(runs), armed.Finish, runs[0].Finish)
 	}
 }
+
+// Interpreters finds what pyenv has, sorted by version; InterpretersFor
+// names every version it lacks, and the directory it searched.
+func TestInterpretersForNamesEveryMissingVersion(t *testing.T) {
+	its, err := oracle.Interpreters()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, it := range its {
+		if it.Minor < model.MinMinor || it.Minor > model.MaxMinor || !strings.HasPrefix(it.Version, "3."+strconv.Itoa(it.Minor)+".") {
+			t.Errorf("interpreter %+v", it)
+		}
+		if k > 0 && its[k-1].Minor > it.Minor {
+			t.Errorf("not sorted: %v before %v", its[k-1].Version, it.Version)
+		}
+	}
+	empty := t.TempDir()
+	t.Setenv("PYENV_ROOT", empty)
+	if its, err := oracle.Interpreters(); err != nil || len(its) != 0 {
+		t.Fatalf("empty pyenv: %v, %v", its, err)
+	}
+	_, err = oracle.InterpretersFor([]int{8, 11, 13})
+	if err == nil || !strings.Contains(err.Error(), "3.8, 3.11, 3.13") || !strings.Contains(err.Error(), empty) {
+		t.Fatalf("error %v does not name 3.8, 3.11, 3.13 and %s", err, empty)
+	}
+}
