@@ -19,7 +19,9 @@ type handle struct {
 
 // arrival is a socket whose data arrives at when, registered as the seq-th
 // read; the selector reports ready sockets in (when, seq) order, like
-// epoll's FIFO ready list.
+// epoll's FIFO ready list. Under TiesArmed it is also a timer due at
+// when, armed as the seq-th wait, so that equal deadlines leave in arming
+// order (model/SEMANTICS.md §S12).
 type arrival struct {
 	when Duration
 	seq  int64
