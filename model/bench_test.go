@@ -3,6 +3,7 @@ package model_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/gatherorder/gatherorder/internal/gen"
@@ -44,6 +45,40 @@ func BenchmarkSimulateN(b *testing.B) {
 				s.Run(w, nil, false)
 			}
 		})
+	}
+}
+
+// The runtime variants (model/SEMANTICS.md §S11, §S12) have the base
+// model's targets: under 1 µs per 3-task gather, 10,000 tasks under 20 ms.
+// 3.13/eager/heapq takes the validated path of a non-zero Runtime; the
+// armed tie rule replaces the timer heap.
+var benchRuntimes = []Runtime{{Minor: 13, Spawn: Eager}, {Ties: TiesArmed}, {Minor: 8, Ties: TiesArmed}}
+
+func BenchmarkSimulate3Runtime(b *testing.B) {
+	w := gen.JobsWorkload(seedJobs())
+	for _, r := range benchRuntimes {
+		b.Run(strings.ReplaceAll(r.String(), "/", "-"), func(b *testing.B) {
+			s := Sim{Runtime: r}
+			b.ReportAllocs()
+			for b.Loop() {
+				s.Run(w, nil, false)
+			}
+		})
+	}
+}
+
+func BenchmarkSimulateNRuntime(b *testing.B) {
+	for _, r := range benchRuntimes {
+		for _, n := range []int{1000, 10000} {
+			b.Run(fmt.Sprintf("%s/%d", strings.ReplaceAll(r.String(), "/", "-"), n), func(b *testing.B) {
+				w := gen.JobsWorkload(randomJobs(n))
+				s := Sim{Runtime: r}
+				b.ReportAllocs()
+				for b.Loop() {
+					s.Run(w, nil, false)
+				}
+			})
+		}
 	}
 }
 

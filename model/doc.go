@@ -1,6 +1,8 @@
 // Package model is an exact, executable model of CPython 3.11's asyncio
 // selector event loop running `await asyncio.gather(*tasks)`, with integer
-// nanosecond time.
+// nanosecond time; through Runtime, also of CPython 3.8 to 3.13 starting
+// the tasks with gather, a TaskGroup or the eager task factory, and with
+// either tie rule.
 //
 // The behaviour it reproduces, with the CPython source it comes from, and
 // the workload format are specified in model/SEMANTICS.md, which the
@@ -27,6 +29,19 @@
 // changes iteration counts but no time, are in model/SEMANTICS.md §S8.
 // Simulate returns every finish time, the makespan and the trace (CPU
 // Segments and Waits); Sim.Run reuses its buffers and can skip the trace.
+//
+// # Runtimes and tie rules
+//
+// A Runtime (runtime.go) is a CPython minor version, a Spawn style
+// (Gather, TaskGroup, Eager) and a TieRule (TiesHeapq, TiesArmed); its
+// zero value is the base model, CPython 3.11 with gather and heapq ties,
+// and Sim.Runtime selects one (Runtime.Simulate, Runtimes, ParseRuntime).
+// Version and spawn style select no other code: model/SEMANTICS.md §S11
+// gives the CPython sources of every version and style and why they
+// queue the same handles. The tie rule of model/SEMANTICS.md §S12 does:
+// under TiesArmed the timers go to a heap of (deadline, arming
+// sequence), the arrival heap that sockets use, in place of the heapq
+// heap.
 //
 // # Canonical tasks and the closed form
 //

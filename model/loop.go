@@ -1,5 +1,7 @@
 package model
 
+import "fmt"
+
 // MaxSelectTimeout is CPython's base_events.MAXIMUM_SELECT_TIMEOUT (24 h):
 // the loop never blocks in select for longer, so a far timer costs extra,
 // empty iterations.
@@ -17,7 +19,9 @@ type handle struct {
 
 // arrival is a socket whose data arrives at when, registered as the seq-th
 // read; the selector reports ready sockets in (when, seq) order, like
-// epoll's FIFO ready list.
+// epoll's FIFO ready list. Under TiesArmed it is also a timer due at
+// when, armed as the seq-th wait, so that equal deadlines leave in arming
+// order (model/SEMANTICS.md §S12).
 type arrival struct {
 	when Duration
 	seq  int64
@@ -104,12 +108,22 @@ type Result struct {
 }
 
 // Sim is a reusable simulator of CPython 3.11's selector event loop
-// running asyncio.gather. The zero value is ready to use; reusing one Sim
-// for many runs avoids allocation. A Sim is not safe for concurrent use;
-// the simulation itself is pure: no wall clock, no goroutines, no globals.
+// running asyncio.gather, or of another runtime variant (Runtime). The
+// zero value is ready to use; reusing one Sim for many runs avoids
+// allocation. A Sim is not safe for concurrent use; the simulation itself
+// is pure: no wall clock, no goroutines, no globals.
 type Sim struct {
-	ready   readyQueue
-	timers  timerHeap
+	// Runtime is the variant to simulate (model/SEMANTICS.md §S11, §S12);
+	// the zero value is CPython 3.11, gather, heapq ties. Run panics if it
+	// is invalid (Runtime.Validate).
+	Runtime Runtime
+
+	ready  readyQueue
+	timers timerHeap
+	// armed replaces timers under TiesArmed: a heap of (deadline, arming
+	// sequence), so that equal deadlines leave in arming order.
+	armed   arrivals
+	byArm   bool // Runtime.Ties == TiesArmed, for this run
 	io      arrivals
 	pc      []int
 	waitIdx []int // index into res.Waits of each task's open wait, when tracing
@@ -129,9 +143,18 @@ func Simulate(w *Workload, order []int) Result {
 // owned by s and overwritten by the next Run. With trace false no segments
 // or waits are recorded and a warmed-up Sim does not allocate.
 func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
+	if s.Runtime != (Runtime{}) {
+		if err := s.Runtime.Validate(); err != nil {
+			panic(fmt.Errorf("%w: %v", errRuntime, err))
+		}
+	}
+	// Version and spawn style change nothing (model/SEMANTICS.md §S11);
+	// the tie rule chooses the timer heap (model/SEMANTICS.md §S12).
+	s.byArm = s.Runtime.Ties == TiesArmed
 	n := len(w.Tasks)
 	s.ready.reset()
 	s.timers.reset()
+	s.armed = s.armed[:0]
 	s.io = s.io[:0]
 	s.pc = resize(s.pc, n)
 	s.res.Finish = resize(s.res.Finish, n)
@@ -165,8 +188,8 @@ func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 		// readable; with no timer it blocks until a socket is readable.
 		if s.ready.len() == 0 {
 			next := Duration(-1)
-			if s.timers.len() > 0 {
-				next = now + min(max(0, s.timers.when[0]-now), MaxSelectTimeout)
+			if when, ok := s.nextTimer(); ok {
+				next = now + min(max(0, when-now), MaxSelectTimeout)
 			}
 			if len(s.io) > 0 && (next < 0 || s.io[0].when < next) {
 				next = s.io[0].when
@@ -181,9 +204,15 @@ func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 			s.ready.push(handle{wake: true, task: s.io.pop().task})
 		}
 		// ...then every timer with when < now + clock_resolution (1 ns).
-		for s.timers.len() > 0 && s.timers.when[0] <= now {
-			_, t := s.timers.pop()
-			s.ready.push(handle{wake: true, task: t})
+		if s.byArm {
+			for len(s.armed) > 0 && s.armed[0].when <= now {
+				s.ready.push(handle{wake: true, task: s.armed.pop().task})
+			}
+		} else {
+			for s.timers.len() > 0 && s.timers.when[0] <= now {
+				_, t := s.timers.pop()
+				s.ready.push(handle{wake: true, task: t})
+			}
 		}
 		// Run exactly the ntodo handles present now; handles they queue
 		// wait for the next iteration.
@@ -207,6 +236,20 @@ func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 	return &s.res
 }
 
+// nextTimer is the earliest deadline on the timer heap, if any.
+func (s *Sim) nextTimer() (Duration, bool) {
+	if s.byArm {
+		if len(s.armed) == 0 {
+			return 0, false
+		}
+		return s.armed[0].when, true
+	}
+	if s.timers.len() == 0 {
+		return 0, false
+	}
+	return s.timers.when[0], true
+}
+
 // runStep is one Task.__step of task t: it runs the task's steps from its
 // program counter until the coroutine awaits (false) or returns (true).
 func (s *Sim) runStep(steps []Step, t int, now *Duration, seq *int64, trace bool) bool {
@@ -224,6 +267,9 @@ func (s *Sim) runStep(steps []Step, t int, now *Duration, seq *int64, trace bool
 		switch {
 		case st.Kind == IO:
 			s.io.push(arrival{*now + st.D, *seq, int32(t)})
+			*seq++
+		case st.D > 0 && s.byArm:
+			s.armed.push(arrival{*now + st.D, *seq, int32(t)})
 			*seq++
 		case st.D > 0:
 			s.timers.push(*now+st.D, int32(t))

@@ -8,9 +8,10 @@ type Agreement struct {
 	// Workloads, Tasks, Steps and Segments count what was compared (a
 	// workload counts whether or not it matched).
 	Workloads, Tasks, Steps, Segments int
-	// Mismatches counts the workloads where model.Simulate and CPython
-	// differ (Same is false); First is the index of the first of them
-	// (-1 when none), Model and CPython its two results.
+	// Mismatches counts the workloads where the model (the driver's
+	// variant, Python.Runtime) and CPython differ (Same is false); First
+	// is the index of the first of them (-1 when none), Model and CPython
+	// its two results.
 	Mismatches int
 	First      int
 	Model      model.Result
@@ -23,7 +24,7 @@ const diffChunk = 2000
 
 // Differential runs every workload ws[i] in orders[i] on CPython (nil
 // orders: every workload in its given order) and compares the result with
-// the traced simulator exactly (Same: every finish time, the makespan and
+// the traced simulator of the driver's model variant (p.Runtime) exactly (Same: every finish time, the makespan and
 // every CPU segment). A mismatch is a result, counted in the Agreement,
 // not an error; the error reports a driver that failed or an invalid
 // workload.
@@ -32,7 +33,7 @@ const diffChunk = 2000
 // on the same generators (package internal/gen).
 func (p *Python) Differential(ws []*model.Workload, orders [][]int) (Agreement, error) {
 	a := Agreement{First: -1}
-	var sim model.Sim
+	sim := model.Sim{Runtime: p.Runtime}
 	for lo := 0; lo < len(ws); lo += diffChunk {
 		hi := min(len(ws), lo+diffChunk)
 		var os [][]int
@@ -53,7 +54,7 @@ func (p *Python) Differential(ws []*model.Workload, orders [][]int) (Agreement, 
 			if !Same(*m, r) {
 				if a.Mismatches == 0 {
 					// m is owned by sim: keep a copy of its own.
-					a.First, a.Model, a.CPython = lo+k, model.Simulate(w, order), r
+					a.First, a.Model, a.CPython = lo+k, p.Runtime.Simulate(w, order), r
 				}
 				a.Mismatches++
 			}

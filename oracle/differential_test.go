@@ -34,9 +34,8 @@ import (
 // diffRun checks n cases drawn from g with seeds base, base+1, ... and
 // reports the first mismatch, shrunk. extra, if not nil, adds checks of
 // its own on each case (it returns "" when they hold).
-func diffRun(t *testing.T, g *rapid.Generator[gen.Case], base, n int, extra func(gen.Case, oracle.Result) string) {
+func diffRun(t *testing.T, p *oracle.Python, g *rapid.Generator[gen.Case], base, n int, extra func(gen.Case, oracle.Result) string) {
 	t.Helper()
-	p := start(t)
 	cases := make([]gen.Case, n)
 	ws := make([]*model.Workload, n)
 	orders := make([][]int, n)
@@ -63,8 +62,8 @@ func diffRun(t *testing.T, g *rapid.Generator[gen.Case], base, n int, extra func
 			}
 		}
 	}
-	t.Logf("%d workloads (%d tasks, %d steps, %d CPU segments) match CPython %s exactly; %v",
-		a.Workloads, a.Tasks, a.Steps, a.Segments, p.Version, time.Since(began).Round(time.Millisecond))
+	t.Logf("%d workloads (%d tasks, %d steps, %d CPU segments) match CPython %s (%s) exactly; %v",
+		a.Workloads, a.Tasks, a.Steps, a.Segments, p.Version, p.Spawn, time.Since(began).Round(time.Millisecond))
 }
 
 // diffReport describes a failing case: the workload, the order by name,
@@ -92,14 +91,14 @@ func diffShrink(t *testing.T, p *oracle.Python, g *rapid.Generator[gen.Case], se
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("seed %d: %s (before shrinking):\n%s", seed, msg, diffReport(c, model.Simulate(c.W, c.Order), o))
+	t.Logf("seed %d: %s (before shrinking):\n%s", seed, msg, diffReport(c, p.Runtime.Simulate(c.W, c.Order), o))
 	gen.Check(t, 5, uint64(seed), func(rt *rapid.T) {
 		c := g.Draw(rt, "case")
 		o, err := p.Run(c.W, c.Order)
 		if err != nil {
 			rt.Fatal(err)
 		}
-		m := model.Simulate(c.W, c.Order)
+		m := p.Runtime.Simulate(c.W, c.Order)
 		if !oracle.Same(m, o) {
 			rt.Fatalf("model and CPython disagree:\n%s", diffReport(c, m, o))
 		}
@@ -116,31 +115,34 @@ func diffShrink(t *testing.T, p *oracle.Python, g *rapid.Generator[gen.Case], se
 // (1 to 8 tasks, 0 to 6 steps each, all three step kinds, zero durations,
 // many equal deadlines; gen.AnyCase).
 func TestDifferentialModelMatchesCPythonOnAnyWorkload(t *testing.T) {
-	diffRun(t, gen.AnyCase(), 1, verify.Pick(400, 20000), nil)
+	diffRun(t, start(t), gen.AnyCase(), 1, verify.Pick(400, 20000), nil)
 }
 
 // Claim: the model reproduces CPython exactly when deadlines tie, the case
 // decided by CPython's heapq sift order, epoll's FIFO and the rule that
 // readers are queued before due timers (model/SEMANTICS.md §S3, §S4).
 func TestDifferentialModelMatchesCPythonOnEqualDeadlines(t *testing.T) {
-	diffRun(t, gen.EqualDeadlinesCase(), 1_000_001, verify.Pick(300, 10000), nil)
+	diffRun(t, start(t), gen.EqualDeadlinesCase(), 1_000_001, verify.Pick(300, 10000), nil)
 }
 
 // Claim: on the canonical class cpu A; sleep L; cpu B the model matches
 // CPython up to 30 tasks, and CPython's makespan equals the closed form
 // (model.ClosedForm, the earliest-release list schedule).
 func TestDifferentialCanonicalClassMatchesCPythonUpTo30Tasks(t *testing.T) {
-	closed := func(c gen.Case, o oracle.Result) string {
-		jobs := make([]model.Job, len(c.W.Tasks))
-		for i, task := range c.W.Tasks {
-			jobs[i], _ = model.AsJob(task)
-		}
-		if cf := model.ClosedForm(jobs, c.Order); cf != o.Makespan {
-			return fmt.Sprintf("closed form %d ns but CPython's makespan %d ns", cf, o.Makespan)
-		}
-		return ""
+	diffRun(t, start(t), gen.CanonicalCase(true), 2_000_001, verify.Pick(150, 3000), closedForm)
+}
+
+// closedForm checks CPython's makespan of a canonical case against the
+// closed form.
+func closedForm(c gen.Case, o oracle.Result) string {
+	jobs := make([]model.Job, len(c.W.Tasks))
+	for i, task := range c.W.Tasks {
+		jobs[i], _ = model.AsJob(task)
 	}
-	diffRun(t, gen.CanonicalCase(true), 2_000_001, verify.Pick(150, 3000), closed)
+	if cf := model.ClosedForm(jobs, c.Order); cf != o.Makespan {
+		return fmt.Sprintf("closed form %d ns but CPython's makespan %d ns", cf, o.Makespan)
+	}
+	return ""
 }
 
 // The shrinking replay is sound only if rapid.Check's first case with

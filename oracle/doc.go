@@ -1,6 +1,7 @@
-// Package oracle runs gatherorder workloads on real CPython 3.11 asyncio and
-// returns what happened, so that the model (package model) can be judged by
-// the runtime it claims to reproduce.
+// Package oracle runs gatherorder workloads on real CPython asyncio (3.11
+// by default; any of 3.8 to 3.13 on request) and returns what happened, so
+// that the model (package model) can be judged by the runtime it claims to
+// reproduce.
 //
 // # What the oracle is
 //
@@ -29,6 +30,21 @@
 // Python.Differential) require model.Simulate to produce the same three
 // objects, exactly, integer for integer. Diff renders the two side by side when they do not.
 //
+// # Versions and spawn styles
+//
+// Start runs CPython 3.11 with gather, the base model's runtime. StartWith
+// runs any interpreter of CPython 3.8 to 3.13 (Config.Python) with any
+// spawn style its version has (Config.Spawn: model.Gather,
+// model.TaskGroup from 3.11, model.Eager from 3.12); the request may also
+// name its own style (drivers/README.md). Interpreters lists the ones
+// under pyenv's versions directory (PyenvVersions, $PYENV_ROOT/versions)
+// and InterpretersFor picks one per minor version. Python.Runtime is the
+// model variant a driver judges (model/SEMANTICS.md §S11) with heapq
+// ties, as the virtual clock makes equal deadlines exactly equal
+// (model/SEMANTICS.md §S12), and
+// Differential compares with it. The driver is the same script on every
+// version; the private names it touches are listed in drivers/README.md.
+//
 // # Protocol and speed
 //
 // The driver speaks JSON lines: one workload per line in, one result per
@@ -45,17 +61,22 @@
 //
 // # Real clock
 //
-// StartReal runs the same driver with the wall clock: cpu is time.sleep,
+// StartReal (StartRealWith for another version or spawn style) runs the
+// same driver with the wall clock: cpu is time.sleep,
 // sleep is asyncio.sleep, io is a socketpair whose byte a helper thread
 // writes at the arrival instant, on the default epoll loop. Its makespans
 // are measurements, not exact values; experiments/realclock compares them
-// with the model's predictions.
+// with the model's predictions. On the wall clock equal deadlines do not
+// tie; they leave in arming order, the model's armed tie rule
+// (model/SEMANTICS.md §S12, checked by a test under make verify).
 //
 // # References
 //
 // CPython 3.11 Lib/asyncio/base_events.py (BaseEventLoop._run_once),
 // events.py (TimerHandle), tasks.py (Task.__step, sleep, gather),
-// selector_events.py (sock_recv); epoll(7) for the ready-list order.
+// selector_events.py (sock_recv), and for the other versions and styles
+// the sources model/SEMANTICS.md §S11 cites (taskgroups.py,
+// eager_task_factory); epoll(7) for the ready-list order.
 // W. M. McKeeman, Differential testing for software, Digital Technical
 // Journal 10(1), 1998, for the method.
 package oracle

@@ -45,17 +45,7 @@ func seedWorkload() *model.Workload {
 func TestCPythonGivesSevenAgainstNine(t *testing.T) {
 	p := start(t)
 	const s = model.Duration(1e9)
-	lif, err := p.Run(seedWorkload(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sif, err := p.Run(seedWorkload(), []int{2, 1, 0})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if lif.Makespan != 7*s || sif.Makespan != 9*s {
-		t.Fatalf("makespans %d and %d ns; want 7 s and 9 s", lif.Makespan, sif.Makespan)
-	}
+	lif, sif := sevenAgainstNine(t, p)
 	// Finish is indexed like w.Tasks, whatever the order: a, b, c.
 	if lif.Finish[0] != 7*s || sif.Finish[0] != 9*s || sif.Finish[2] != 4*s {
 		t.Fatalf("finish %v and %v", lif.Finish, sif.Finish)
@@ -67,6 +57,23 @@ func TestCPythonGivesSevenAgainstNine(t *testing.T) {
 	if len(sif.Segments) != 6 || sif.Segments[0].Task != 2 || sif.Segments[1].Task != 1 || sif.Segments[2].Start != 2*s {
 		t.Fatalf("segments %+v", sif.Segments)
 	}
+}
+
+// sevenAgainstNine runs the seed workload on p longest wait first and
+// shortest wait first, and requires the thread's 7 s and 9 s.
+func sevenAgainstNine(t *testing.T, p *oracle.Python) (lif, sif oracle.Result) {
+	t.Helper()
+	lif, err := p.Run(seedWorkload(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sif, err = p.Run(seedWorkload(), []int{2, 1, 0}); err != nil {
+		t.Fatal(err)
+	}
+	if lif.Makespan != 7e9 || sif.Makespan != 9e9 {
+		t.Fatalf("CPython %s (%s): makespans %d and %d ns; want 7 s and 9 s", p.Version, p.Spawn, lif.Makespan, sif.Makespan)
+	}
+	return lif, sif
 }
 
 // RunBatch is a pipelined Run: same results, in request order, for a batch

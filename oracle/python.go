@@ -8,9 +8,12 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/gatherorder/gatherorder/model"
 )
 
 // InstallHint says how to get the interpreter the oracle needs; it is part
@@ -25,18 +28,67 @@ type Python struct {
 	Version string
 	// Path is the interpreter's path.
 	Path string
+	// Spawn is how the driver starts the workload's tasks.
+	Spawn model.Spawn
+	// Runtime is the model variant this driver is the judge of: its
+	// CPython minor version, its spawn style and heapq ties (the virtual
+	// clock makes equal deadlines exactly equal, model/SEMANTICS.md §S12).
+	// Differential compares with this variant.
+	Runtime model.Runtime
+}
+
+// Config chooses the interpreter and the spawn style of a driver
+// (StartWith). The zero value is what Start uses.
+type Config struct {
+	// Python is the interpreter to run, which must be CPython 3.8 to 3.13
+	// (model.MinMinor to model.MaxMinor); "" means FindPython's CPython 3.11.
+	Python string
+	// Spawn is how the tasks are started (model.Gather, the zero value;
+	// model.TaskGroup needs 3.11, model.Eager 3.12).
+	Spawn model.Spawn
 }
 
 // Start finds CPython 3.11 and starts one long-lived driver process with
-// the virtual clock. The interpreter is $GATHERORDER_PYTHON if set, else
-// the first of python3 on PATH and /usr/bin/python3 that is CPython 3.11.x;
-// anything else is an error that says how to install it.
-func Start() (*Python, error) {
-	d, err := startDriver("--clock", "virtual")
+// the virtual clock and gather. The interpreter is $GATHERORDER_PYTHON if
+// set, else the first of python3 on PATH and /usr/bin/python3 that is
+// CPython 3.11.x; anything else is an error that says how to install it.
+func Start() (*Python, error) { return StartWith(Config{}) }
+
+// StartWith starts a virtual-clock driver on the interpreter and with the
+// spawn style of c. An interpreter that is not CPython 3.8 to 3.13, or a
+// spawn style its version lacks, is an error.
+func StartWith(c Config) (*Python, error) {
+	it, err := c.interpreter()
 	if err != nil {
 		return nil, err
 	}
-	return &Python{d: d, Version: d.version, Path: d.python}, nil
+	rt, err := c.runtime(it)
+	if err != nil {
+		return nil, err
+	}
+	d, err := startDriver(it, "--clock", "virtual", "--spawn", c.Spawn.String())
+	if err != nil {
+		return nil, err
+	}
+	return &Python{d: d, Version: d.version, Path: d.python, Spawn: c.Spawn, Runtime: rt}, nil
+}
+
+// runtime is the model variant of c's spawn style on it, which must exist.
+func (c Config) runtime(it Interpreter) (model.Runtime, error) {
+	rt := model.Runtime{Minor: it.Minor, Spawn: c.Spawn}
+	if err := rt.Validate(); err != nil {
+		return rt, fmt.Errorf("oracle: %s (CPython %s): %v", it.Path, it.Version, err)
+	}
+	return rt, nil
+}
+
+// interpreter is c.Python, probed, or FindPython's.
+func (c Config) interpreter() (Interpreter, error) {
+	if c.Python != "" {
+		return probeInterpreter(c.Python)
+	}
+	path, version, err := FindPython()
+	return Interpreter{Path: path, Version: version, Minor: minorOf(version)}, err
 }
 
 // Close stops the driver (closing its input ends it) and removes the
@@ -120,18 +172,79 @@ func findPython() (path, version string, err error) {
 
 // cpython311 returns the interpreter's own executable (sys.executable, so
 // that a pyenv shim is resolved once, not at every start) and its version,
-// if path is CPython 3.11.x. The driver relies on 3.11's asyncio internals
-// (the _run_once batch rule, sock_recv's reader path), so another minor
-// version is refused rather than trusted.
+// if path is CPython 3.11.x. Start reproduces the model of
+// model/SEMANTICS.md §S1 to §S10, which is 3.11's; other versions are
+// started by name (StartWith), never picked up from PATH by accident.
 func cpython311(path string) (exe, version string, err error) {
+	it, err := probe(path)
+	if err != nil {
+		return "", "", err
+	}
+	if it.Minor != model.BaseMinor {
+		return "", "", fmt.Errorf("is CPython %s, not CPython 3.11.x", it.Version)
+	}
+	return it.Path, it.Version, nil
+}
+
+// minorOf is the minor version of a "3.MINOR.PATCH" version string
+// (0 if it is not one).
+func minorOf(version string) int {
+	f := strings.Split(version, ".")
+	if len(f) < 2 || f[0] != "3" {
+		return 0
+	}
+	m, err := strconv.Atoi(f[1])
+	if err != nil {
+		return 0
+	}
+	return m
+}
+
+// probeInterpreter is probe, cached per path, and refusing versions
+// outside 3.8 to 3.13: the driver relies on asyncio internals
+// (drivers/README.md) checked for exactly those.
+func probeInterpreter(path string) (Interpreter, error) {
+	probed.Lock()
+	defer probed.Unlock()
+	if r, ok := probed.m[path]; ok {
+		return r.it, r.err
+	}
+	it, err := probe(path)
+	if err == nil && (it.Minor < model.MinMinor || it.Minor > model.MaxMinor) {
+		err = fmt.Errorf("is CPython %s; the driver supports 3.%d to 3.%d", it.Version, model.MinMinor, model.MaxMinor)
+	}
+	if err != nil {
+		err = fmt.Errorf("oracle: %s: %v", path, err)
+	}
+	if probed.m == nil {
+		probed.m = map[string]probeResult{}
+	}
+	probed.m[path] = probeResult{it, err}
+	return it, err
+}
+
+var probed struct {
+	sync.Mutex
+	m map[string]probeResult
+}
+
+type probeResult struct {
+	it  Interpreter
+	err error
+}
+
+// probe asks the interpreter at path what it is: CPython 3.x, its
+// version, and its own executable (sys.executable, so that a pyenv shim
+// is resolved once, not at every start).
+func probe(path string) (Interpreter, error) {
 	cmd := exec.Command(path, "-I", "-c", "import platform, sys; print(platform.python_implementation(), platform.python_version()); print(sys.executable)")
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
 		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, os.ErrNotExist) {
-			return "", "", errors.New("not found")
+			return Interpreter{}, errors.New("not found")
 		}
-		return "", "", fmt.Errorf("%v %s", err, strings.TrimSpace(errb.String()))
+		return Interpreter{}, fmt.Errorf("%v %s", err, strings.Join(strings.Fields(errb.String()), " "))
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	var f []string
@@ -139,23 +252,22 @@ func cpython311(path string) (exe, version string, err error) {
 		f = strings.Fields(lines[0])
 	}
 	if len(f) != 2 {
-		return "", "", fmt.Errorf("unexpected version output %q", out.String())
+		return Interpreter{}, fmt.Errorf("unexpected version output %q", out.String())
 	}
-	if f[0] != "CPython" || !strings.HasPrefix(f[1], "3.11.") {
-		return "", "", fmt.Errorf("is %s %s, not CPython 3.11.x", f[0], f[1])
+	minor := minorOf(f[1])
+	if f[0] != "CPython" || minor == 0 {
+		return Interpreter{}, fmt.Errorf("is %s %s, not CPython 3", f[0], f[1])
 	}
-	exe = strings.TrimSpace(lines[1])
+	exe := strings.TrimSpace(lines[1])
 	if exe == "" {
 		exe = path
 	}
-	return exe, f[1], nil
+	return Interpreter{Path: exe, Version: f[1], Minor: minor}, nil
 }
 
-func startDriver(args ...string) (*driver, error) {
-	py, version, err := FindPython()
-	if err != nil {
-		return nil, err
-	}
+// startDriver runs the driver script on the interpreter it with args.
+func startDriver(it Interpreter, args ...string) (*driver, error) {
+	py, version := it.Path, it.Version
 	f, err := os.CreateTemp("", "gatherorder-asyncio-driver-*.py")
 	if err != nil {
 		return nil, fmt.Errorf("oracle: writing the driver script: %w", err)

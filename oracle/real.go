@@ -26,13 +26,25 @@ type Measurement struct {
 	Makespan model.Duration
 }
 
-// StartReal starts a real-clock driver that runs every workload repeat
-// times, each on a fresh event loop with the garbage collector paused.
-func StartReal(repeat int) (*Real, error) {
+// StartReal starts a real-clock driver on CPython 3.11 with gather that
+// runs every workload repeat times, each on a fresh event loop with the
+// garbage collector paused.
+func StartReal(repeat int) (*Real, error) { return StartRealWith(Config{}, repeat) }
+
+// StartRealWith is StartReal on the interpreter and with the spawn style
+// of c (as StartWith).
+func StartRealWith(c Config, repeat int) (*Real, error) {
 	if repeat < 1 {
 		return nil, fmt.Errorf("oracle: repeat %d < 1", repeat)
 	}
-	d, err := startDriver("--clock", "real", "--ns-per-unit", "1", "--repeat", strconv.Itoa(repeat))
+	it, err := c.interpreter()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.runtime(it); err != nil {
+		return nil, err
+	}
+	d, err := startDriver(it, "--clock", "real", "--ns-per-unit", "1", "--repeat", strconv.Itoa(repeat), "--spawn", c.Spawn.String())
 	if err != nil {
 		return nil, err
 	}

@@ -26,6 +26,12 @@ type Result struct {
 	Iterations int
 	// Version is the CPython version, e.g. "3.11.7".
 	Version string
+	// Spawn is the spawn style the driver ran (always the Python's).
+	Spawn model.Spawn
+	// EagerStarts counts the tasks whose coroutine began inside
+	// create_task, before the caller awaited: all of them with
+	// model.Eager, none otherwise (model/SEMANTICS.md §S11).
+	EagerStarts int
 }
 
 // Run executes w on CPython with the tasks passed to gather in order (a
@@ -72,6 +78,9 @@ func (p *Python) RunBatch(ws []*model.Workload, orders [][]int) ([]Result, error
 	var first error
 	for k, line := range resps {
 		r, err := decodeResult(line, base+int64(k), ws[k])
+		if err == nil && r.Spawn != p.Spawn {
+			err = protocolError{fmt.Sprintf("response %d ran spawn %s, not the driver's %s", base+int64(k), r.Spawn, p.Spawn)}
+		}
 		if err != nil {
 			if err, ok := err.(protocolError); ok {
 				return nil, p.d.failLocked(err)
@@ -148,13 +157,15 @@ type protocolError struct{ msg string }
 func (e protocolError) Error() string { return e.msg }
 
 type wireResult struct {
-	ID         *int64            `json:"id"`
-	Error      *string           `json:"error"`
-	Finish     map[string]*int64 `json:"finish"`
-	Makespan   int64             `json:"makespan"`
-	Segments   []wireSegment     `json:"segments"`
-	Iterations int               `json:"iterations"`
-	Python     string            `json:"python"`
+	ID          *int64            `json:"id"`
+	Error       *string           `json:"error"`
+	Finish      map[string]*int64 `json:"finish"`
+	Makespan    int64             `json:"makespan"`
+	Segments    []wireSegment     `json:"segments"`
+	Iterations  int               `json:"iterations"`
+	EagerStarts int               `json:"eager_starts"`
+	Python      string            `json:"python"`
+	Spawn       string            `json:"spawn"`
 }
 
 type wireSegment struct {
@@ -205,13 +216,19 @@ func decodeResult(line []byte, id int64, w *model.Workload) (Result, error) {
 	if r.Error != nil {
 		return Result{}, fmt.Errorf("CPython driver: %s", *r.Error)
 	}
+	spawn, err := model.ParseSpawn(r.Spawn)
+	if err != nil {
+		return Result{}, protocolError{fmt.Sprintf("response %d: %v", id, err)}
+	}
 	n := len(w.Tasks)
 	res := Result{
-		Finish:     make([]model.Duration, n),
-		Makespan:   model.Duration(r.Makespan),
-		Segments:   make([]model.Segment, 0, len(r.Segments)),
-		Iterations: r.Iterations,
-		Version:    r.Python,
+		Finish:      make([]model.Duration, n),
+		Makespan:    model.Duration(r.Makespan),
+		Segments:    make([]model.Segment, 0, len(r.Segments)),
+		Iterations:  r.Iterations,
+		Version:     r.Python,
+		Spawn:       spawn,
+		EagerStarts: r.EagerStarts,
 	}
 	if len(r.Finish) != n {
 		return Result{}, protocolError{fmt.Sprintf("response %d has %d finish times for %d tasks", id, len(r.Finish), n)}

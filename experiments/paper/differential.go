@@ -63,27 +63,38 @@ func runDifferential(c DiffConfig, progress io.Writer) (diffStats, error) {
 	st.Python = p.Version
 	start := time.Now()
 	for _, g := range diffGenerators() {
-		ws := make([]*model.Workload, c.Workloads)
-		orders := make([][]int, c.Workloads)
-		for k := range ws {
-			cs := g.g.Example(c.Seed + k)
-			ws[k], orders[k] = cs.W, cs.Order
-		}
-		a, err := p.Differential(ws, orders)
+		a, err := diffBatch(p, g.name, g.g, c.Seed, c.Workloads, progress)
 		if err != nil {
-			return st, fmt.Errorf("differential batch %s: %w", g.name, err)
-		}
-		if a.Mismatches > 0 {
-			fmt.Fprintf(progress, "MISMATCH (generator %s, seed %d):\n%s\n", g.name, c.Seed+a.First, oracle.Diff(ws[a.First], a.Model, a.CPython))
+			return st, err
 		}
 		st.Workloads += a.Workloads
 		st.Tasks += a.Tasks
 		st.Steps += a.Steps
 		st.Segments += a.Segments
 		st.Mismatches += a.Mismatches
-		fmt.Fprintf(progress, "differential batch: %s: %d workloads on CPython %s at %.1fs\n", g.name, len(ws), p.Version, time.Since(start).Seconds())
+		fmt.Fprintf(progress, "differential batch: %s: %d workloads on CPython %s at %.1fs\n", g.name, c.Workloads, p.Version, time.Since(start).Seconds())
 	}
 	return st, nil
+}
+
+// diffBatch compares n cases of g, drawn from seeds seed, seed+1, ...,
+// on p with p's model variant (oracle.Python.Differential) and describes
+// the first mismatch, if any, on progress.
+func diffBatch(p *oracle.Python, name string, g *rapid.Generator[gen.Case], seed, n int, progress io.Writer) (oracle.Agreement, error) {
+	ws := make([]*model.Workload, n)
+	orders := make([][]int, n)
+	for k := range ws {
+		cs := g.Example(seed + k)
+		ws[k], orders[k] = cs.W, cs.Order
+	}
+	a, err := p.Differential(ws, orders)
+	if err != nil {
+		return a, fmt.Errorf("differential batch %s: %w", name, err)
+	}
+	if a.Mismatches > 0 {
+		fmt.Fprintf(progress, "MISMATCH (CPython %s, %s, generator %s, seed %d):\n%s\n", p.Version, p.Spawn, name, seed+a.First, oracle.Diff(ws[a.First], a.Model, a.CPython))
+	}
+	return a, nil
 }
 
 // differential runs the batch and defines its numbers.

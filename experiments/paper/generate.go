@@ -24,6 +24,9 @@ type Config struct {
 	Scaling ScalingConfig
 	Heur    HeurConfig
 	Diff    DiffConfig
+	// Runtimes is the runtime table's batch (runtimes.go; zero:
+	// DefaultRuntimes).
+	Runtimes DiffConfig
 	// Claims is the budget of props.Evaluate and props.Adversary.
 	Claims props.Budget
 	// Proofs is the directory of the proofs ("": proofs beside Dir).
@@ -72,6 +75,7 @@ func Generate(cfg Config) ([]string, error) {
 		{"model against real CPython at the real clock", func() error { return realclockStep(o, num, filepath.Join(data, "realclock.csv")) }},
 		{"hop experiment", func() error { return hopTable(o, num, filepath.Join(data, "hop.csv")) }},
 		{"differential batch against CPython", func() error { return differential(num, cfg.Diff, cfg.Progress) }},
+		{"runtime table against CPython 3.8 to 3.13", func() error { return runtimesStep(o, num, cfg.Runtimes, data, cfg.Progress) }},
 		{"optimizer timing (measuring this machine)", func() error {
 			if !cfg.MeasureScaling {
 				return nil

@@ -33,12 +33,13 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "paper: %s is not a directory (run from the repository root, or pass -dir)\n", *dir)
 		return 2
 	}
-	cfg := Config{Dir: *dir, Data: *data, Proofs: *proofs, Scaling: DefaultScaling, Heur: DefaultHeur, Diff: DefaultDiff, Claims: props.Quick, MeasureScaling: *measure, Wom: DefaultWom, Progress: stderr}
+	cfg := Config{Dir: *dir, Data: *data, Proofs: *proofs, Scaling: DefaultScaling, Heur: DefaultHeur, Diff: DefaultDiff, Runtimes: DefaultRuntimes, Claims: props.Quick, MeasureScaling: *measure, Wom: DefaultWom, Progress: stderr}
 	if *quick {
 		cfg.Wom = QuickWom
 		cfg.Scaling = QuickScaling
 		cfg.Heur = QuickHeur
 		cfg.Diff = QuickDiff
+		cfg.Runtimes = QuickRuntimes
 	}
 	start := time.Now()
 	files, err := Generate(cfg)

@@ -14,19 +14,30 @@ Protocol: JSON lines on stdin, one workload per line; one JSON line per input
 line on stdout, flushed per line.
 
   input:  {"id": <any>, "tasks": [{"name": "a", "steps": [{"cpu": 1000},
-           {"sleep": 5000}, {"io": 0}, {"cpu": 7}]}, ...]}
+           {"sleep": 5000}, {"io": 0}, {"cpu": 7}]}, ...], "spawn": "gather"}
           Durations are non-negative integers (ns). The order of "tasks" is
-          the gather order. A task may have zero steps.
+          the gather order. A task may have zero steps. "spawn" (optional;
+          default: the --spawn option, itself "gather" by default) is how
+          the tasks are started, in the order of "tasks":
+            gather     await asyncio.gather(*coros)
+            taskgroup  async with asyncio.TaskGroup() as tg:
+                           for c in coros: tg.create_task(c)   (3.11+)
+            eager      loop.set_task_factory(asyncio.eager_task_factory);
+                       await asyncio.gather(*coros)             (3.12+)
 
   output, --clock virtual (default):
           {"id": <same>, "finish": {"a": 6007, ...}, "makespan": <max or 0>,
            "segments": [["a", 0, 0, 1000], ...], "iterations": <int>,
-           "finish_iter": {"a": 3, ...}, "python": "3.11.7"}
+           "finish_iter": {"a": 3, ...}, "eager_starts": 0,
+           "python": "3.11.7", "spawn": "gather"}
           "segments" lists every cpu step (also zero-length ones) as
           [task, step_index, start_ns, end_ns] in execution order.
           "finish_iter" is the loop iteration in which each task's coroutine
           returned, counting the iteration that runs the children's first
-          steps as 1; "iterations" is the largest of them (0 if no tasks).
+          steps as 1 (with eager, the iteration in which gather runs them
+          inside create_task); "iterations" is the largest of them (0 if
+          no tasks). "eager_starts" counts the tasks whose coroutine began
+          inside create_task: all of them with eager, none otherwise.
 
   output, --clock real --ns-per-unit N [--repeat K]:
           {"id": <same>, "runs": [{"finish": {...}, "makespan": ...}, ...],
@@ -37,7 +48,10 @@ line on stdout, flushed per line.
   bad line: {"id": <id or null>, "error": "<one line>"}; processing continues.
 Exit status 0 at EOF.
 
-Standard library only; Python 3.11.
+Standard library only; runs unchanged on CPython 3.8 to 3.13 (the private
+names it touches, BaseEventLoop._run_once, _clock_resolution, _selector and
+base_events.MAXIMUM_SELECT_TIMEOUT, exist with the same meaning in all of
+them; README.md lists them).
 """
 
 import argparse
@@ -57,6 +71,10 @@ from fractions import Fraction
 PYTHON_VERSION = platform.python_version()
 
 CPU, SLEEP, IO = 0, 1, 2
+
+# Spawn styles: how the driver's main coroutine starts the workload's tasks,
+# with the first CPython minor version that has it.
+SPAWNS = {"gather": 8, "taskgroup": 11, "eager": 12}
 _KINDS = {"cpu": CPU, "sleep": SLEEP, "io": IO}
 
 # Largest duration accepted: keep results representable as Go int64 ns.
@@ -91,6 +109,41 @@ def _duration(value, where):
     if value > _MAX_NS:
         raise WorkloadError(f"{where}: duration {value} overflows int64 ns")
     return value
+
+
+def parse_spawn(obj, default):
+    """The request's spawn style ("spawn", else default), checked against
+    the running interpreter."""
+    spawn = obj.get("spawn", default) if isinstance(obj, dict) else default
+    if spawn not in SPAWNS:
+        raise WorkloadError(f"unknown spawn {spawn!r} (gather, taskgroup, eager)")
+    if sys.version_info[:2] < (3, SPAWNS[spawn]):
+        raise WorkloadError(
+            f"spawn {spawn} needs CPython 3.{SPAWNS[spawn]} or later, this is {PYTHON_VERSION}")
+    return spawn
+
+
+async def spawn_all(loop, spawn, coros):
+    """Start the coroutines as tasks in list order in the given style and
+    wait for all of them. loop.spawning is True exactly while the tasks are
+    being created, so that a coroutine can tell whether it started inside
+    create_task (eagerly)."""
+    if spawn == "taskgroup":
+        async with asyncio.TaskGroup() as tg:
+            loop.spawning = True
+            for c in coros:
+                tg.create_task(c)
+            loop.spawning = False
+        return
+    if spawn == "eager":
+        loop.set_task_factory(asyncio.eager_task_factory)
+    try:
+        loop.spawning = True
+        outer = asyncio.gather(*coros)
+        loop.spawning = False
+    finally:
+        loop.set_task_factory(None)
+    await outer
 
 
 def parse_workload(obj):
@@ -237,6 +290,8 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
     def __init__(self):
         self._vnow = 0
         self._iters = 0
+        self.spawning = False
+        self.eager_starts = 0
         super().__init__(selector=VirtualSelector(self))
         # A timer is due iff when < now + 1, i.e. when <= now (integers).
         self._clock_resolution = 1
@@ -266,6 +321,8 @@ class _PatchedMaxSelectTimeout:
 
 
 async def _virtual_task(loop, name, steps, finish, finish_iter, segments):
+    if loop.spawning:
+        loop.eager_starts += 1
     selector = loop._selector
     for index, (kind, d) in enumerate(steps):
         if kind == CPU:
@@ -289,7 +346,7 @@ async def _virtual_task(loop, name, steps, finish, finish_iter, segments):
     finish_iter[name] = loop._iters
 
 
-def run_virtual(tasks):
+def run_virtual(tasks, spawn="gather"):
     """Run one parsed workload on a fresh virtual-clock loop."""
     finish = {name: None for name, _ in tasks}
     finish_iter = {name: None for name, _ in tasks}
@@ -300,8 +357,11 @@ def run_virtual(tasks):
         coros = [_virtual_task(loop, name, steps, finish, finish_iter, segments)
                  for name, steps in tasks]
         loop._vnow = 0
-        loop._iters = 0
-        await asyncio.gather(*coros)
+        # The iteration that runs the children's first steps is 1: the next
+        # one, except with eager tasks, which take their first steps inside
+        # create_task, in this very iteration.
+        loop._iters = 1 if spawn == "eager" else 0
+        await spawn_all(loop, spawn, coros)
 
     try:
         with _PatchedMaxSelectTimeout():
@@ -317,6 +377,7 @@ def run_virtual(tasks):
         "segments": segments,
         "iterations": max(finish_iter.values(), default=0),
         "finish_iter": finish_iter,
+        "eager_starts": loop.eager_starts,
     }
 
 
@@ -406,7 +467,7 @@ async def _real_task(loop, writer, name, steps, scale, finish, t0_box):
     finish[name] = time.perf_counter_ns() - t0_box[0]
 
 
-def run_real(tasks, scale, writer):
+def run_real(tasks, scale, writer, spawn="gather"):
     finish = {name: None for name, _ in tasks}
     t0_box = [0]
     loop = asyncio.new_event_loop()  # default policy: real epoll selector
@@ -416,7 +477,7 @@ def run_real(tasks, scale, writer):
         coros = [_real_task(loop, writer, name, steps, scale, finish, t0_box)
                  for name, steps in tasks]
         t0_box[0] = time.perf_counter_ns()
-        await asyncio.gather(*coros)
+        await spawn_all(loop, spawn, coros)
 
     gc.collect()
     gc.disable()
@@ -455,9 +516,15 @@ def main(argv=None):
                     help="real mode: real ns per workload ns (default 1)")
     ap.add_argument("--repeat", type=int, default=1,
                     help="real mode: runs per workload (default 1)")
+    ap.add_argument("--spawn", choices=tuple(SPAWNS), default="gather",
+                    help="how tasks are started unless a request says (default gather)")
     args = ap.parse_args(argv)
     if args.repeat < 1:
         ap.error("--repeat must be >= 1")
+    try:
+        parse_spawn(None, args.spawn)
+    except WorkloadError as exc:
+        ap.error(str(exc))
 
     writer = None
     if args.clock == "real":
@@ -483,19 +550,21 @@ def main(argv=None):
             if isinstance(obj, dict):
                 wid = obj.get("id")
             tasks = parse_workload(obj)
+            spawn = parse_spawn(obj, args.spawn)
             if args.clock == "virtual":
                 result = {"id": wid}
-                result.update(run_virtual(tasks))
+                result.update(run_virtual(tasks, spawn))
             else:
                 runs = []
                 for _ in range(args.repeat):
-                    r = run_real(tasks, scale, writer)
+                    r = run_real(tasks, scale, writer, spawn)
                     runs.append(r)
                 result = {"id": wid, "runs": runs,
                           "ns_per_unit": str(args.ns_per_unit)
                           if args.ns_per_unit.denominator != 1
                           else int(args.ns_per_unit)}
             result["python"] = PYTHON_VERSION
+            result["spawn"] = spawn
             text = dumps(result)
         except Exception as exc:  # one bad line must not stop the stream
             text = dumps({"id": wid, "error": _one_line(exc)})

@@ -3,6 +3,9 @@
 
     python3 oracle/drivers/check_asyncio_driver.py [--n 5000] [--seed 1]
 
+Run it with any CPython 3.8 to 3.13; it checks every spawn style that
+version has.
+
 Runs golden cases through the driver (as a subprocess, exactly as other
 tools use it) and checks the expected finish times, then times N random
 small workloads and prints the throughput. Exit status 1 on a mismatch.
@@ -85,13 +88,20 @@ def main():
     args = ap.parse_args()
 
     ok = True
-    outs, _ = run_driver([json.dumps(w) + "\n" for w, _, _ in GOLDEN])
-    for (w, want, want_iters), got in zip(GOLDEN, outs):
+    # Every golden case in every spawn style this interpreter has: the
+    # styles change no time and no iteration count (model/SEMANTICS.md S11).
+    spawns = [s for s, since in (("gather", 8), ("taskgroup", 11), ("eager", 12))
+              if sys.version_info[:2] >= (3, since)]
+    cases = [(dict(w, spawn=s), want, iters) for s in spawns for w, want, iters in GOLDEN]
+    outs, _ = run_driver([json.dumps(w) + "\n" for w, _, _ in cases])
+    for (w, want, want_iters), got in zip(cases, outs):
         good = (got.get("finish") == want
                 and got.get("makespan") == max(want.values(), default=0)
+                and got.get("spawn") == w["spawn"]
+                and got.get("eager_starts") == (len(w["tasks"]) if w["spawn"] == "eager" else 0)
                 and (want_iters is None or got.get("iterations") == want_iters))
         ok &= good
-        print(("ok  " if good else "FAIL"), w["id"], "finish", got.get("finish"),
+        print(("ok  " if good else "FAIL"), w["id"], w["spawn"], "finish", got.get("finish"),
               "makespan", got.get("makespan"), "iterations", got.get("iterations"))
 
     rng = random.Random(args.seed)

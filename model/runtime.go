@@ -1,0 +1,204 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Spawn is how the program starts the workload's tasks, always in the
+// order of the gather arguments (model/SEMANTICS.md §S11).
+type Spawn uint8
+
+const (
+	// Gather is `await asyncio.gather(*coros)` (model/SEMANTICS.md §S2),
+	// the zero value.
+	Gather Spawn = iota
+	// TaskGroup is `async with asyncio.TaskGroup() as tg:` with one
+	// `tg.create_task(c)` per coroutine in order (CPython 3.11 and later).
+	TaskGroup
+	// Eager is gather with `loop.set_task_factory(asyncio.eager_task_factory)`:
+	// each task takes its first step inside create_task (CPython 3.12 and
+	// later).
+	Eager
+)
+
+var spawnNames = [...]string{Gather: "gather", TaskGroup: "taskgroup", Eager: "eager"}
+
+// spawnSince is the first CPython minor version that has each style.
+var spawnSince = [...]int{Gather: 8, TaskGroup: 11, Eager: 12}
+
+// Spawns lists every spawn style.
+func Spawns() []Spawn { return []Spawn{Gather, TaskGroup, Eager} }
+
+func (s Spawn) String() string {
+	if int(s) < len(spawnNames) {
+		return spawnNames[s]
+	}
+	return "Spawn(" + strconv.Itoa(int(s)) + ")"
+}
+
+// Since is the first CPython minor version (3.Since) that has the style.
+func (s Spawn) Since() int {
+	if int(s) < len(spawnSince) {
+		return spawnSince[s]
+	}
+	return 0
+}
+
+// ParseSpawn reads "gather", "taskgroup" or "eager".
+func ParseSpawn(s string) (Spawn, error) {
+	for i, n := range spawnNames {
+		if s == n {
+			return Spawn(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown spawn style %q (gather, taskgroup, eager)", s)
+}
+
+// TieRule is the order in which timers with equal deadlines leave the
+// timer heap (model/SEMANTICS.md §S4 and §S12).
+type TieRule uint8
+
+const (
+	// TiesHeapq is CPython's heapq sift order (model/SEMANTICS.md §S4),
+	// the zero value: what CPython does when deadlines are exactly equal,
+	// as under the oracle's virtual clock.
+	TiesHeapq TieRule = iota
+	// TiesArmed is arming order (model/SEMANTICS.md §S12): what a real
+	// clock does, where two deadlines computed at different instants
+	// never tie.
+	TiesArmed
+)
+
+var tieNames = [...]string{TiesHeapq: "heapq", TiesArmed: "armed"}
+
+// TieRules lists every tie rule.
+func TieRules() []TieRule { return []TieRule{TiesHeapq, TiesArmed} }
+
+func (t TieRule) String() string {
+	if int(t) < len(tieNames) {
+		return tieNames[t]
+	}
+	return "TieRule(" + strconv.Itoa(int(t)) + ")"
+}
+
+// ParseTieRule reads "heapq" or "armed".
+func ParseTieRule(s string) (TieRule, error) {
+	for i, n := range tieNames {
+		if s == n {
+			return TieRule(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown tie rule %q (heapq, armed)", s)
+}
+
+// The CPython minor versions the model covers: 3.MinMinor to 3.MaxMinor.
+const (
+	MinMinor = 8
+	MaxMinor = 13
+	// BaseMinor is the version of the zero Runtime, the one
+	// model/SEMANTICS.md §S1 to §S10 cite.
+	BaseMinor = 11
+)
+
+// Runtime is the runtime variant the simulator reproduces: a CPython
+// minor version and a spawn style (model/SEMANTICS.md §S11) and a tie
+// rule (model/SEMANTICS.md §S12). The zero value is CPython 3.11, gather, heapq ties: the
+// base model of model/SEMANTICS.md §S1 to §S10, which Simulate runs.
+type Runtime struct {
+	// Minor is the CPython minor version 3.Minor, MinMinor to MaxMinor;
+	// 0 means BaseMinor (3.11).
+	Minor int
+	Spawn Spawn
+	Ties  TieRule
+}
+
+// Version is the CPython minor version 3.Version() the runtime stands for.
+func (r Runtime) Version() int {
+	if r.Minor == 0 {
+		return BaseMinor
+	}
+	return r.Minor
+}
+
+// Validate reports whether the runtime exists: a covered version, a known
+// spawn style that the version has, a known tie rule.
+func (r Runtime) Validate() error {
+	v := r.Version()
+	if v < MinMinor || v > MaxMinor {
+		return fmt.Errorf("CPython 3.%d is not covered (3.%d to 3.%d)", v, MinMinor, MaxMinor)
+	}
+	if int(r.Spawn) >= len(spawnNames) {
+		return fmt.Errorf("unknown spawn style %d", r.Spawn)
+	}
+	if v < r.Spawn.Since() {
+		return fmt.Errorf("spawn %s needs CPython 3.%d or later, not 3.%d", r.Spawn, r.Spawn.Since(), v)
+	}
+	if int(r.Ties) >= len(tieNames) {
+		return fmt.Errorf("unknown tie rule %d", r.Ties)
+	}
+	return nil
+}
+
+// String is the form ParseRuntime reads: "3.11/gather/heapq".
+func (r Runtime) String() string {
+	return fmt.Sprintf("3.%d/%s/%s", r.Version(), r.Spawn, r.Ties)
+}
+
+// ParseRuntime reads "3.MINOR[/SPAWN[/TIES]]" (spawn gather and ties
+// heapq by default), e.g. "3.12/eager/armed", and validates it.
+func ParseRuntime(s string) (Runtime, error) {
+	var r Runtime
+	parts := strings.Split(s, "/")
+	if len(parts) > 3 {
+		return r, fmt.Errorf("runtime %q: want 3.MINOR[/SPAWN[/TIES]]", s)
+	}
+	minor, ok := strings.CutPrefix(parts[0], "3.")
+	m, err := strconv.Atoi(minor)
+	if !ok || err != nil || strconv.Itoa(m) != minor {
+		return r, fmt.Errorf("runtime %q: version %q is not 3.MINOR", s, parts[0])
+	}
+	r.Minor = m
+	if len(parts) > 1 {
+		if r.Spawn, err = ParseSpawn(parts[1]); err != nil {
+			return r, fmt.Errorf("runtime %q: %w", s, err)
+		}
+	}
+	if len(parts) > 2 {
+		if r.Ties, err = ParseTieRule(parts[2]); err != nil {
+			return r, fmt.Errorf("runtime %q: %w", s, err)
+		}
+	}
+	if err := r.Validate(); err != nil {
+		return r, fmt.Errorf("runtime %q: %w", s, err)
+	}
+	return r, nil
+}
+
+// Runtimes lists every valid runtime with the given tie rule, by version
+// and then spawn style.
+func Runtimes(ties TieRule) []Runtime {
+	var rs []Runtime
+	for m := MinMinor; m <= MaxMinor; m++ {
+		for _, s := range Spawns() {
+			if r := (Runtime{Minor: m, Spawn: s, Ties: ties}); r.Validate() == nil {
+				rs = append(rs, r)
+			}
+		}
+	}
+	return rs
+}
+
+// Simulate is Simulate under the runtime r: the finish times and the full
+// trace of `await asyncio.gather(*tasks)` (or r's spawn style) with the
+// tasks started in order (nil: the given order). w must be valid
+// (Workload.Validate); an invalid r panics (Runtime.Validate).
+func (r Runtime) Simulate(w *Workload, order []int) Result {
+	s := Sim{Runtime: r}
+	return *s.Run(w, order, true)
+}
+
+// errRuntime is the panic of a Sim whose Runtime is invalid.
+var errRuntime = errors.New("gatherorder/model: invalid Runtime")
