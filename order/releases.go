@@ -1,0 +1,149 @@
+package order
+
+import "github.com/gatherorder/gatherorder/model"
+
+// releaseTree is an incremental evaluator of model.ClosedForm: the makespan
+// of a gather order kept up to date while jobs exchange neighbouring gather
+// positions, at O(log n) per exchange instead of ClosedForm's O(n log n).
+//
+// Exchanging the jobs u, v at gather positions k, k+1 moves only their own
+// releases: v's first phase now ends A_u earlier and u's A_v later, so
+// r_v -= A_u and r_u += A_v; every other prefix sum is unchanged. The tree
+// keeps the jobs in slots sorted by unclamped release r = c + L (ties in any
+// order) and, over the slots, a segment tree whose node holds
+//
+//	sum = Σ b over its slots,
+//	f   = max over its slots p of (r_p + Σ{b_q : q >= p in the node}),
+//
+// combined as sum = sum_L + sum_R, f = max(f_L + sum_R, f_R). At the root
+// f = max_j (r_j + Σ{B_i : r_i >= r_j}) taken over the slot order, which is
+// the same maximum whatever the order of equal releases (the first slot of
+// a run of equal releases counts all of them, and it dominates the rest).
+// The makespan is then max(ΣA + ΣB, f): the closed form clamps releases to
+// ΣA, which only turns the terms of jobs released before ΣA into
+// ΣA + ΣB, the largest of them, and leaves the others as they are.
+type releaseTree struct {
+	jobs     []model.Job
+	ord      []int // gather order: ord[k] is the job at position k
+	r        []model.Duration
+	slotOf   []int // slot of job j
+	jobAt    []int // job in slot p
+	size     int   // leaves, a power of two >= n
+	sum, f   []model.Duration
+	floor    model.Duration // ΣA + ΣB, the closed form's bound on idle-free work
+	swaps    int64          // exchanges applied, for the node counts
+	slotMove int64          // slot moves made by those exchanges
+}
+
+// negInf is an empty slot's f: low enough to lose every max, high enough
+// that adding any valid sum of durations cannot overflow.
+const negInf = model.Duration(-1 << 62)
+
+func newReleaseTree(jobs []model.Job, ord []int) *releaseTree {
+	n := len(jobs)
+	t := &releaseTree{jobs: jobs, ord: append([]int(nil), ord...), r: make([]model.Duration, n),
+		slotOf: make([]int, n), jobAt: make([]int, n)}
+	var c model.Duration
+	for _, j := range ord {
+		c += jobs[j].A
+		t.r[j] = c + jobs[j].L
+		t.floor += jobs[j].A + jobs[j].B
+	}
+	// Slots in release order: the jobs sorted by r, ties by gather position
+	// (any tie order gives the same maximum).
+	copy(t.jobAt, t.ord)
+	sortByKey(t.jobAt, t.r)
+	for p, j := range t.jobAt {
+		t.slotOf[j] = p
+	}
+	t.size = 1
+	for t.size < n {
+		t.size *= 2
+	}
+	t.sum = make([]model.Duration, 2*t.size)
+	t.f = make([]model.Duration, 2*t.size)
+	for p := range t.size {
+		t.setLeaf(p)
+	}
+	for i := t.size - 1; i >= 1; i-- {
+		t.pull(i)
+	}
+	return t
+}
+
+func (t *releaseTree) setLeaf(p int) {
+	i := t.size + p
+	if p >= len(t.jobAt) {
+		t.sum[i], t.f[i] = 0, negInf
+		return
+	}
+	j := t.jobAt[p]
+	t.sum[i] = t.jobs[j].B
+	t.f[i] = t.r[j] + t.jobs[j].B
+}
+
+func (t *releaseTree) pull(i int) {
+	l, r := 2*i, 2*i+1
+	t.sum[i] = t.sum[l] + t.sum[r]
+	t.f[i] = max(t.f[l]+t.sum[r], t.f[r])
+}
+
+func (t *releaseTree) fix(p int) {
+	t.setLeaf(p)
+	for i := (t.size + p) / 2; i >= 1; i /= 2 {
+		t.pull(i)
+	}
+}
+
+// makespan is the current order's model.ClosedForm.
+func (t *releaseTree) makespan() model.Duration {
+	if len(t.ord) == 0 {
+		return 0
+	}
+	return max(t.floor, t.f[1])
+}
+
+// swap exchanges the jobs at gather positions k and k+1.
+func (t *releaseTree) swap(k int) {
+	u, v := t.ord[k], t.ord[k+1]
+	t.ord[k], t.ord[k+1] = v, u
+	t.swaps++
+	t.move(u, t.r[u]+t.jobs[v].A)
+	t.move(v, t.r[v]-t.jobs[u].A)
+}
+
+// move sets job j's release to r and restores the slot order by moving j
+// past its new neighbours.
+func (t *releaseTree) move(j int, r model.Duration) {
+	t.r[j] = r
+	p0 := t.slotOf[j]
+	p := p0
+	for p > 0 && t.r[t.jobAt[p-1]] > r {
+		t.jobAt[p] = t.jobAt[p-1]
+		t.slotOf[t.jobAt[p]] = p
+		p--
+	}
+	for p+1 < len(t.jobAt) && t.r[t.jobAt[p+1]] < r {
+		t.jobAt[p] = t.jobAt[p+1]
+		t.slotOf[t.jobAt[p]] = p
+		p++
+	}
+	t.jobAt[p], t.slotOf[j] = j, p
+	t.slotMove += int64(max(p-p0, p0-p))
+	t.fixRange(min(p, p0), max(p, p0))
+}
+
+// fixRange recomputes the leaves of slots lo..hi and their ancestors, level
+// by level: O(hi - lo + log n).
+func (t *releaseTree) fixRange(lo, hi int) {
+	for p := lo; p <= hi; p++ {
+		t.setLeaf(p)
+	}
+	l, h := (t.size+lo)/2, (t.size+hi)/2
+	for l >= 1 {
+		for i := l; i <= h; i++ {
+			t.pull(i)
+		}
+		l, h = l/2, h/2
+	}
+}
