@@ -98,7 +98,9 @@ func SearchWorkload(w *model.Workload, lim Limits) Solution {
 	starts := []func() []int{
 		func() []int { return Identity(n) },
 		func() []int { return LongestIOFirst(w) },
-		func() []int { return orderBy(n, func(j int) (model.Duration, model.Duration) { return -sh[j].tail, 0 }) },
+		func() []int {
+			return orderBy(n, func(j int) (model.Duration, model.Duration) { return -sh[j].tail, 0 })
+		},
 	}
 	var slowest time.Duration
 	for i, f := range starts {

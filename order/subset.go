@@ -137,7 +137,7 @@ func (f *fixedSet) schedule(start model.Duration, x []rb) model.Duration {
 		total += it.b
 	}
 	best := start + total + f.suf[0]
-	hi := len(f.r) // fixed items above x[k] are those below hi
+	hi := len(f.r)        // fixed items above x[k] are those below hi
 	var wx model.Duration // Σ b over x[k+1:]
 	for k := len(x) - 1; k >= 0; k-- {
 		u := f.upper(x[k].r)
