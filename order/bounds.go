@@ -31,25 +31,32 @@ func (b Bounds) Max() model.Duration { return max(b.CPU, b.Release, b.Tail) }
 
 // RootBounds computes the Bounds of jobs.
 func RootBounds(jobs []model.Job) Bounds {
-	var b Bounds
+	b, _, _ := rootBounds(jobs)
+	return b
+}
+
+// rootBounds is RootBounds, the order LongestTailFirst it sorts by, and
+// the jobs by ascending A + L (ties by index).
+func rootBounds(jobs []model.Job) (b Bounds, ltf, byHead []int) {
 	var sumA model.Duration
 	for _, j := range jobs {
 		sumA += j.A
 		b.CPU += j.A + j.B
 	}
-	byHead := orderBy(len(jobs), func(j int) (model.Duration, model.Duration) { return jobs[j].A + jobs[j].L, 0 })
+	byHead = orderBy(len(jobs), func(j int) (model.Duration, model.Duration) { return jobs[j].A + jobs[j].L, 0 })
 	t := sumA
 	for _, j := range byHead {
 		t = max(t, jobs[j].A+jobs[j].L) + jobs[j].B
 	}
 	b.Release = t
 	var c model.Duration
-	for _, j := range longestTailFirst(jobs) {
+	ltf = longestTailFirst(jobs)
+	for _, j := range ltf {
 		c += jobs[j].A
 		b.Tail = max(b.Tail, c+jobs[j].L+jobs[j].B)
 	}
 	if len(jobs) == 0 {
 		b.Release = 0
 	}
-	return b
+	return b, ltf, byHead
 }

@@ -38,9 +38,14 @@ const histLen = 1000
 const moveWindow = 10
 
 func newImprover(jobs []model.Job, ord []int, seed uint64) *improver {
-	t := newReleaseTree(jobs, ord)
-	im := &improver{t: t, rng: rand.New(rand.NewPCG(seed, uint64(len(jobs)))), cur: t.makespan(),
-		hist: make([]model.Duration, histLen), window: min(moveWindow, max(1, len(jobs)-1))}
+	return newImproverFrom(newReleaseTree(jobs, ord), seed)
+}
+
+// newImproverFrom starts the local search from the order of t.
+func newImproverFrom(t *releaseTree, seed uint64) *improver {
+	n := len(t.ord)
+	im := &improver{t: t, rng: rand.New(rand.NewPCG(seed, uint64(n))), cur: t.makespan(),
+		hist: make([]model.Duration, histLen), window: min(moveWindow, max(1, n-1))}
 	for i := range im.hist {
 		im.hist[i] = im.cur
 	}

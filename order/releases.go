@@ -39,20 +39,46 @@ type releaseTree struct {
 // that adding any valid sum of durations cannot overflow.
 const negInf = model.Duration(-1 << 62)
 
-func newReleaseTree(jobs []model.Job, ord []int) *releaseTree {
-	n := len(jobs)
-	t := &releaseTree{jobs: jobs, ord: append([]int(nil), ord...), r: make([]model.Duration, n),
-		slotOf: make([]int, n), jobAt: make([]int, n)}
+// releaseSlots returns each job's unclamped release under ord and the jobs
+// in release order, ties by gather position (any tie order gives the same
+// maximum).
+func releaseSlots(jobs []model.Job, ord []int) (r []model.Duration, slots []int) {
+	r = make([]model.Duration, len(jobs))
 	var c model.Duration
 	for _, j := range ord {
 		c += jobs[j].A
-		t.r[j] = c + jobs[j].L
-		t.floor += jobs[j].A + jobs[j].B
+		r[j] = c + jobs[j].L
 	}
-	// Slots in release order: the jobs sorted by r, ties by gather position
-	// (any tie order gives the same maximum).
-	copy(t.jobAt, t.ord)
-	sortByKey(t.jobAt, t.r)
+	slots = append([]int(nil), ord...)
+	sortByKey(slots, r)
+	return r, slots
+}
+
+// linearMakespan is model.ClosedForm computed from releaseSlots, without
+// building a tree: the earliest-release list schedule from ΣA.
+func linearMakespan(jobs []model.Job, r []model.Duration, slots []int) model.Duration {
+	var t model.Duration
+	for _, j := range jobs {
+		t += j.A
+	}
+	for _, j := range slots {
+		t = max(t, r[j]) + jobs[j].B
+	}
+	return t
+}
+
+func newReleaseTree(jobs []model.Job, ord []int) *releaseTree {
+	r, slots := releaseSlots(jobs, ord)
+	return newReleaseTreeFrom(jobs, ord, r, slots)
+}
+
+// newReleaseTreeFrom builds the tree from releaseSlots(jobs, ord).
+func newReleaseTreeFrom(jobs []model.Job, ord []int, r []model.Duration, slots []int) *releaseTree {
+	n := len(jobs)
+	t := &releaseTree{jobs: jobs, ord: append([]int(nil), ord...), r: r, slotOf: make([]int, n), jobAt: slots}
+	for _, j := range jobs {
+		t.floor += j.A + j.B
+	}
 	for p, j := range t.jobAt {
 		t.slotOf[j] = p
 	}

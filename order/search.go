@@ -115,24 +115,32 @@ func (s *search) done() bool {
 
 func (s *search) run() Solution {
 	jobs := s.jobs
-	b := RootBounds(jobs)
+	b, ltf, byHead := rootBounds(jobs)
 	s.lb = b.Max()
+	// The start orders, each judged by one sort of its releases; the best
+	// one's sorted releases become the local search's tree.
+	var r []model.Duration
+	var slots []int
 	var slowest time.Duration
 	for i, st := range startOrders {
 		if i > 0 && (s.bestC <= s.lb || !s.fits(slowest)) {
 			break
 		}
 		t := time.Now()
-		ord := st.order(jobs)
-		c := model.ClosedForm(jobs, ord)
+		ord := ltf
+		if st.name != "ltf" {
+			ord = st.order(jobs)
+		}
+		rs, ss := releaseSlots(jobs, ord)
+		c := linearMakespan(jobs, rs, ss)
 		slowest = max(slowest, time.Since(t))
 		if s.best == nil || c < s.bestC {
-			s.best, s.bestC = ord, c
+			s.best, s.bestC, r, slots = ord, c, rs, ss
 		}
 	}
 	s.report("start")
-	if !s.done() && !s.timeUp() {
-		s.rounds()
+	if !s.done() && s.fits(slowest) {
+		s.rounds(newImproverFrom(newReleaseTreeFrom(jobs, s.best, r, slots), 1), byHead, slowest)
 	}
 	s.report("done")
 	s.lb = min(s.lb, s.bestC)
@@ -151,21 +159,31 @@ const subsetStart, subsetStep = 8, 4
 // any budget of the CLI.
 const maxSubset = 64
 
-func (s *search) rounds() {
+// rounds alternates improvement and bounds; byHead is the jobs by
+// ascending A + L and step the time an O(n log n) step took, to predict
+// whether a subset search's O(n) set-up fits the deadline.
+func (s *search) rounds(im *improver, byHead []int, step time.Duration) {
 	jobs := s.jobs
 	n := len(jobs)
-	im := newImprover(jobs, s.best, 1)
 	byWait := fastLIF(jobs) // longest waits first: the subsets' ranking
 	m := min(n, subsetStart)
 	for round := 0; !s.done(); round++ {
 		budget := int64(roundBase) << min(round, 40)
 		// Improve.
-		moves := im.run(min(budget, s.left()), s.lb, s.timeUp)
+		calls, base := 0, s.nodes
+		moves := im.run(min(budget, s.left()), s.lb, func() bool {
+			if calls++; calls%64 == 0 && s.lim.Progress != nil { // every 16,384 moves
+				s.progress.ImproveMoves = im.moves
+				s.nodes = base + int64(calls)*256
+				s.takeBest(im)
+				s.report("improve")
+				s.nodes = base
+			}
+			return s.timeUp()
+		})
 		s.nodes += moves
-		s.progress.ImproveMoves += moves
-		if im.bestC < s.bestC {
-			s.best, s.bestC = append([]int(nil), im.best...), im.bestC
-		}
+		s.progress.ImproveMoves = im.moves
+		s.takeBest(im)
 		s.report("improve")
 		if s.timeUp() {
 			s.stopped = true
@@ -174,7 +192,7 @@ func (s *search) rounds() {
 			break
 		}
 		// Bound.
-		if m > maxSubset && m < n {
+		if m > maxSubset && m < n || !s.fits(step) {
 			continue // only the local search is left to run
 		}
 		sub := Limits{Nodes: max(1, min(budget, s.left())), Time: time.Until(s.deadline)}
@@ -196,7 +214,7 @@ func (s *search) rounds() {
 				im.restart(jobs, s.best, s.bestC)
 			}
 		} else {
-			ss := newSubsetSolver(jobs, byWait[:m], s.bestC, sub)
+			ss := newSubsetSolver(jobs, byHead, byWait[:m], s.bestC, sub)
 			ss.memoLimit = searchMemo(m)
 			ss.poll = s.poller("bound")
 			sol = ss.solve()
@@ -214,6 +232,13 @@ func (s *search) rounds() {
 		if s.timeUp() {
 			s.stopped = true
 		}
+	}
+}
+
+// takeBest takes the local search's best order if it beats the incumbent.
+func (s *search) takeBest(im *improver) {
+	if im.bestC < s.bestC {
+		s.best, s.bestC = append([]int(nil), im.best...), im.bestC
 	}
 }
 

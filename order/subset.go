@@ -1,10 +1,6 @@
 package order
 
-import (
-	"slices"
-
-	"github.com/gatherorder/gatherorder/model"
-)
+import "github.com/gatherorder/gatherorder/model"
 
 // The subset bound. For any set Q of jobs, let every job outside Q be
 // released at its earliest, h_i = A_i + L_i, and let the jobs of Q run
@@ -45,8 +41,8 @@ type fixedSet struct {
 	tree []model.Duration // max tree over g, leaves at size..2·size-1
 }
 
+// newFixedSet builds the set from items sorted by release.
 func newFixedSet(items []rb) *fixedSet {
-	slices.SortStableFunc(items, func(x, y rb) int { return cmpDur(x.r, y.r) })
 	f := &fixedSet{r: make([]model.Duration, len(items)), suf: make([]model.Duration, len(items)+1)}
 	for i := len(items) - 1; i >= 0; i-- {
 		f.r[i] = items[i].r
@@ -67,16 +63,6 @@ func newFixedSet(items []rb) *fixedSet {
 		f.tree[i] = max(f.tree[2*i], f.tree[2*i+1])
 	}
 	return f
-}
-
-func cmpDur(a, b model.Duration) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // rangeMax is the largest g_i for lo <= i < hi (negInf if empty).
@@ -150,23 +136,25 @@ func (f *fixedSet) schedule(start model.Duration, x []rb) model.Duration {
 }
 
 // newSubsetSolver sets up the search for LB_Q with Q = q (job indices of
-// jobs): a solver on the jobs of Q whose clamp is ΣA of all jobs and whose
-// LB1 includes the other jobs at their earliest releases. Its incumbent is
-// ub, a value to beat: the search proves LB_Q >= ub or finds the order of
-// Q that attains LB_Q < ub. Leaves are values of the subproblem, not
-// makespans of orders, unless q holds every job.
-func newSubsetSolver(jobs []model.Job, q []int, ub model.Duration, lim Limits) *solver {
+// jobs; byHead is every job by ascending A + L): a solver on the jobs of Q
+// whose clamp is ΣA of all jobs and whose LB1 includes the other jobs at
+// their earliest releases. Its incumbent is ub, a value to beat: the search
+// proves LB_Q >= ub or finds the order of Q that attains LB_Q < ub. Leaves
+// are values of the subproblem, not makespans of orders, unless q holds
+// every job. O(n) besides the search.
+func newSubsetSolver(jobs []model.Job, byHead, q []int, ub model.Duration, lim Limits) *solver {
 	in := make([]bool, len(jobs))
 	sub := make([]model.Job, len(q))
-	var sumA model.Duration
 	for k, j := range q {
 		in[j] = true
 		sub[k] = jobs[j]
 	}
-	var out []rb
-	for i, x := range jobs {
+	var sumA model.Duration
+	out := make([]rb, 0, len(jobs)-len(q))
+	for _, j := range byHead {
+		x := jobs[j]
 		sumA += x.A
-		if !in[i] {
+		if !in[j] {
 			out = append(out, rb{x.A + x.L, x.B})
 		}
 	}
