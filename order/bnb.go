@@ -187,7 +187,11 @@ func (s *solver) solve() Solution {
 	}
 	root := s.bound()
 	sol := Solution{LowerBound: root}
-	if root < s.bestC {
+	if s.n == 0 {
+		// Nothing to place: the bound is the value (a subset search with
+		// an empty subset is the Release bound with the fixed jobs).
+		s.bestC = min(s.bestC, root)
+	} else if root < s.bestC {
 		sub := s.dfs(0)
 		if s.aborted {
 			sol.LowerBound = max(root, sub)

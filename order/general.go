@@ -104,7 +104,7 @@ func SearchWorkload(w *model.Workload, lim Limits) Solution {
 	}
 	var slowest time.Duration
 	for i, f := range starts {
-		if i > 0 && (s.bestC <= s.lb || !s.fits(slowest)) {
+		if i > 0 && (s.bestC <= s.lb || !s.fits(slowest) || s.left() == 0) {
 			break
 		}
 		t := time.Now()

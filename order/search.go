@@ -165,8 +165,12 @@ const maxSubset = 64
 func (s *search) rounds(im *improver, byHead []int, step time.Duration) {
 	jobs := s.jobs
 	n := len(jobs)
-	byWait := fastLIF(jobs) // longest waits first: the subsets' ranking
-	m := min(n, subsetStart)
+	// The subsets: the jobs with the longest waits, and the jobs the
+	// incumbent releases last, in turn; each grows when its bound is known.
+	ranks := []*subsetRank{{by: fastLIF(jobs)}, {byLast: true}}
+	for _, rk := range ranks {
+		rk.m = min(n, subsetStart)
+	}
 	for round := 0; !s.done(); round++ {
 		budget := int64(roundBase) << min(round, 40)
 		// Improve.
@@ -192,6 +196,8 @@ func (s *search) rounds(im *improver, byHead []int, step time.Duration) {
 			break
 		}
 		// Bound.
+		rk := ranks[round%len(ranks)]
+		m := rk.m
 		if m > maxSubset && m < n || !s.fits(step) {
 			continue // only the local search is left to run
 		}
@@ -214,7 +220,7 @@ func (s *search) rounds(im *improver, byHead []int, step time.Duration) {
 				im.restart(jobs, s.best, s.bestC)
 			}
 		} else {
-			ss := newSubsetSolver(jobs, byHead, byWait[:m], s.bestC, sub)
+			ss := newSubsetSolver(jobs, byHead, rk.subset(jobs, s.best), s.bestC, sub)
 			ss.memoLimit = searchMemo(m)
 			ss.poll = s.poller("bound")
 			sol = ss.solve()
@@ -225,7 +231,7 @@ func (s *search) rounds(im *improver, byHead []int, step time.Duration) {
 		s.report("bound")
 		if sol.Optimal && m < n {
 			// LB_Q is known exactly for this Q: grow it.
-			m = min(n, m+subsetStep)
+			rk.m = min(n, m+subsetStep)
 		} else if sol.Optimal {
 			break // the exact search finished: s.lb is the optimum
 		}
@@ -233,6 +239,27 @@ func (s *search) rounds(im *improver, byHead []int, step time.Duration) {
 			s.stopped = true
 		}
 	}
+}
+
+// subsetRank is a ranking of the jobs whose first m form the subset of
+// the next subset bound: a fixed one, or (byLast) the jobs by descending
+// release in the incumbent, which are the jobs that decide its makespan.
+type subsetRank struct {
+	by     []int
+	byLast bool
+	m      int
+}
+
+func (rk *subsetRank) subset(jobs []model.Job, incumbent []int) []int {
+	if !rk.byLast {
+		return rk.by[:rk.m]
+	}
+	_, slots := releaseSlots(jobs, incumbent)
+	q := make([]int, rk.m)
+	for k := range q {
+		q[k] = slots[len(slots)-1-k]
+	}
+	return q
 }
 
 // takeBest takes the local search's best order if it beats the incumbent.
