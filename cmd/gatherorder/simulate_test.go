@@ -35,11 +35,12 @@ type jsonOutput struct {
 }
 
 type jsonResult struct {
-	Policy   string                 `json:"policy"`
-	Order    []string               `json:"order"`
-	Makespan json.Number            `json:"makespan"`
-	Finish   map[string]json.Number `json:"finish"`
-	Optimal  *bool                  `json:"optimal"`
+	Policy     string                 `json:"policy"`
+	Order      []string               `json:"order"`
+	Makespan   json.Number            `json:"makespan"`
+	Finish     map[string]json.Number `json:"finish"`
+	Optimal    *bool                  `json:"optimal"`
+	LowerBound json.Number            `json:"lower_bound"`
 }
 
 // tb is what the helpers need of *testing.T and *rapid.T.
@@ -185,8 +186,8 @@ func TestSimulateDefaultUnitIsSeconds(t *testing.T) {
 	}
 }
 
-// --order defaults to all; a single policy reports one result; best is
-// the only one that says optimal.
+// --order defaults to all; a single policy reports one result, a comma
+// list each policy in turn; best is the only one that says optimal.
 func TestSimulateOrderFlagSelectsPolicies(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
@@ -194,6 +195,9 @@ func TestSimulateOrderFlagSelectsPolicies(t *testing.T) {
 	}{
 		{nil, []string{"given", "lif", "sif", "best"}},
 		{[]string{"--order", "all"}, []string{"given", "lif", "sif", "best"}},
+		{[]string{"--order", "given,best"}, []string{"given", "best"}},
+		{[]string{"--order", "best,ltf,mitten"}, []string{"best", "ltf", "mitten"}},
+		{[]string{"--order=mitten,all"}, []string{"mitten", "given", "lif", "sif", "best"}},
 		{[]string{"--order", "given"}, []string{"given"}},
 		{[]string{"--order=lif"}, []string{"lif"}},
 		{[]string{"-order", "sif"}, []string{"sif"}},
