@@ -66,9 +66,19 @@ func (im *improver) run(moves int64, target model.Duration, stop func() bool) in
 		if done&255 == 255 && stop() {
 			break
 		}
-		i := im.rng.IntN(n)
+		var i int
 		d := 1 + im.rng.IntN(im.window)
-		if im.rng.IntN(2) == 0 {
+		switch im.rng.IntN(4) {
+		case 0:
+			// A job of the critical run, moved earlier: its release
+			// moves before the run's start, or the run shortens.
+			p := im.t.critical()
+			i = im.t.pos[im.t.jobAt[p+im.rng.IntN(len(im.t.jobAt)-p)]]
+			d = -d
+		case 1:
+			i = im.rng.IntN(n)
+		default:
+			i = im.rng.IntN(n)
 			d = -d
 		}
 		k := i + d

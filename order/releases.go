@@ -25,6 +25,7 @@ import "github.com/gatherorder/gatherorder/model"
 type releaseTree struct {
 	jobs     []model.Job
 	ord      []int // gather order: ord[k] is the job at position k
+	pos      []int // pos[j] is job j's gather position
 	r        []model.Duration
 	slotOf   []int // slot of job j
 	jobAt    []int // job in slot p
@@ -75,7 +76,10 @@ func newReleaseTree(jobs []model.Job, ord []int) *releaseTree {
 // newReleaseTreeFrom builds the tree from releaseSlots(jobs, ord).
 func newReleaseTreeFrom(jobs []model.Job, ord []int, r []model.Duration, slots []int) *releaseTree {
 	n := len(jobs)
-	t := &releaseTree{jobs: jobs, ord: append([]int(nil), ord...), r: r, slotOf: make([]int, n), jobAt: slots}
+	t := &releaseTree{jobs: jobs, ord: append([]int(nil), ord...), pos: make([]int, n), r: r, slotOf: make([]int, n), jobAt: slots}
+	for k, j := range ord {
+		t.pos[j] = k
+	}
 	for _, j := range jobs {
 		t.floor += j.A + j.B
 	}
@@ -133,6 +137,7 @@ func (t *releaseTree) makespan() model.Duration {
 func (t *releaseTree) swap(k int) {
 	u, v := t.ord[k], t.ord[k+1]
 	t.ord[k], t.ord[k+1] = v, u
+	t.pos[u], t.pos[v] = k+1, k
 	t.swaps++
 	t.move(u, t.r[u]+t.jobs[v].A)
 	t.move(v, t.r[v]-t.jobs[u].A)
@@ -172,4 +177,21 @@ func (t *releaseTree) fixRange(lo, hi int) {
 		}
 		l, h = l/2, h/2
 	}
+}
+
+// critical is the slot whose term attains the makespan's maximum f: from
+// it on, the jobs run back to back to the end. The jobs of those slots
+// are the ones a move can help by releasing earlier. With the makespan at
+// ΣA + ΣB (no term above it) it is some slot as well.
+func (t *releaseTree) critical() int {
+	i := 1
+	for i < t.size {
+		l, r := 2*i, 2*i+1
+		if t.f[r] >= t.f[l]+t.sum[r] {
+			i = r
+		} else {
+			i = l
+		}
+	}
+	return min(i-t.size, len(t.jobAt)-1)
 }

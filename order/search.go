@@ -77,7 +77,9 @@ func newSearch(jobs []model.Job, lim Limits) *search {
 		s.limit = DefaultSearchNodes
 	}
 	if lim.Time > 0 {
-		s.deadline = s.t0.Add(lim.Time)
+		// Aim 1% early, so that the last step under way and assembling
+		// the answer still end within the budget.
+		s.deadline = s.t0.Add(lim.Time - lim.Time/100)
 	}
 	return s
 }
