@@ -26,8 +26,11 @@ const memoCap = 1 << 21
 // Limits bound a BranchAndBound run.
 type Limits struct {
 	// Nodes is the largest number of search nodes (placements of one job
-	// at the next position) to visit; 0 means DefaultNodes, negative means
-	// no limit. The result depends only on the jobs and this number.
+	// at the next position; for Search also local-search moves, for
+	// SearchWorkload simulations) to visit; 0 means the solver's default
+	// (DefaultNodes, DefaultSearchNodes, DefaultWorkloadWork / n),
+	// negative means no limit. The result depends only on the jobs and
+	// this number.
 	Nodes int64
 	// Time is a wall-clock budget (0: none), checked every 1024 nodes. A run
 	// stopped by it depends on the machine's speed: for the CLI, not tests.

@@ -23,17 +23,15 @@ import "github.com/gatherorder/gatherorder/model"
 // ΣA, which only turns the terms of jobs released before ΣA into
 // ΣA + ΣB, the largest of them, and leaves the others as they are.
 type releaseTree struct {
-	jobs     []model.Job
-	ord      []int // gather order: ord[k] is the job at position k
-	pos      []int // pos[j] is job j's gather position
-	r        []model.Duration
-	slotOf   []int // slot of job j
-	jobAt    []int // job in slot p
-	size     int   // leaves, a power of two >= n
-	sum, f   []model.Duration
-	floor    model.Duration // ΣA + ΣB, the closed form's bound on idle-free work
-	swaps    int64          // exchanges applied, for the node counts
-	slotMove int64          // slot moves made by those exchanges
+	jobs   []model.Job
+	ord    []int // gather order: ord[k] is the job at position k
+	pos    []int // pos[j] is job j's gather position
+	r      []model.Duration
+	slotOf []int // slot of job j
+	jobAt  []int // job in slot p
+	size   int   // leaves, a power of two >= n
+	sum, f []model.Duration
+	floor  model.Duration // ΣA + ΣB, the closed form's bound on idle-free work
 }
 
 // negInf is an empty slot's f: low enough to lose every max, high enough
@@ -118,13 +116,6 @@ func (t *releaseTree) pull(i int) {
 	t.f[i] = max(t.f[l]+t.sum[r], t.f[r])
 }
 
-func (t *releaseTree) fix(p int) {
-	t.setLeaf(p)
-	for i := (t.size + p) / 2; i >= 1; i /= 2 {
-		t.pull(i)
-	}
-}
-
 // makespan is the current order's model.ClosedForm.
 func (t *releaseTree) makespan() model.Duration {
 	if len(t.ord) == 0 {
@@ -138,7 +129,6 @@ func (t *releaseTree) swap(k int) {
 	u, v := t.ord[k], t.ord[k+1]
 	t.ord[k], t.ord[k+1] = v, u
 	t.pos[u], t.pos[v] = k+1, k
-	t.swaps++
 	t.move(u, t.r[u]+t.jobs[v].A)
 	t.move(v, t.r[v]-t.jobs[u].A)
 }
@@ -160,7 +150,6 @@ func (t *releaseTree) move(j int, r model.Duration) {
 		p++
 	}
 	t.jobAt[p], t.slotOf[j] = j, p
-	t.slotMove += int64(max(p-p0, p0-p))
 	t.fixRange(min(p, p0), max(p, p0))
 }
 

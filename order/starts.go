@@ -38,12 +38,6 @@ func fastJohnson(jobs []model.Job, times func(model.Job) (a, b model.Duration)) 
 	})
 }
 
-// start is one named start order.
-type start struct {
-	name string
-	ord  []int
-}
-
 // startOrders are the start orders in the order Search tries them.
 var startOrders = []struct {
 	name  string
