@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -201,5 +202,16 @@ func TestSimulateProgressGoesOnlyToTheTerminal(t *testing.T) {
 	}
 	if s := term.String(); s != "" && !strings.HasPrefix(s, "\rbest: ") {
 		t.Fatalf("terminal got %q", s)
+	}
+}
+
+// jsonString quotes every name as encoding/json does, with or without
+// its fast path.
+func TestJSONStringIsEncodingJSONs(t *testing.T) {
+	for _, s := range []string{"", "a", "t12", "fetch-1.a_b", `q"`, `b\s`, "<a>&", "tab\t", "é", "\u2028", "\xff", "~", "\x7f"} {
+		want, _ := json.Marshal(s)
+		if got := jsonString(s); got != string(want) {
+			t.Errorf("jsonString(%q) = %s, want %s", s, got, want)
+		}
 	}
 }

@@ -242,8 +242,15 @@ func marshalResults(w *model.Workload, outs []order.Outcome) []byte {
 }
 
 func jsonString(s string) string {
-	b, _ := json.Marshal(s) // a Go string always marshals (invalid UTF-8 becomes U+FFFD)
-	return string(b)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			// What encoding/json escapes; plain ASCII names (the usual
+			// case, a million of them in a large workload) need no call.
+			b, _ := json.Marshal(s) // a Go string always marshals (invalid UTF-8 becomes U+FFFD)
+			return string(b)
+		}
+	}
+	return `"` + s + `"`
 }
 
 func unitOf(w *model.Workload) model.Unit {
