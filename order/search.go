@@ -22,7 +22,7 @@ const DefaultSearchNodes = 20_000_000
 type Progress struct {
 	Nodes        int64          // search nodes so far
 	Best, Bound  model.Duration // the incumbent's makespan and the proven lower bound
-	Phase        string         // "start", "improve", "bound" or "exact"
+	Phase        string         // "start", "improve", "bound", "exact" or, last, "done"
 	Elapsed      time.Duration
 	SubsetSize   int // jobs in the subset of the last subset bound (0: none yet)
 	ImproveMoves int64
