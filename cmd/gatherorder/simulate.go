@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -33,6 +34,10 @@ const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] 
   stderr. Without --json it prints a summary table and an ASCII timeline of
   every order on a common time axis; large workloads get counts instead of
   full orders and no timelines.`
+
+// largeInput is the input size from which simulate returns the parse's
+// memory to the system before going on.
+const largeInput = 16 << 20
 
 // defaultTimeLimit is best's budget when --time-limit is not given: short
 // enough to wait for at the terminal.
@@ -59,7 +64,13 @@ func simulate(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	data = nil // the workload is parsed; let the input go
+	if len(data) > largeInput {
+		// The parse's garbage is most of the peak memory of a large
+		// workload: give it back before the search and the simulations
+		// allocate theirs (10⁶ tasks of five steps stay under 1 GiB).
+		data = nil
+		debug.FreeOSMemory()
+	}
 	// Timelines need the simulator's trace; orders too large to draw are
 	// simulated without it, which is faster and much smaller.
 	trace := !opts.json && drawable(w)
