@@ -13,8 +13,9 @@ import (
 // printed.
 const ClassicMax = 16
 
-// DefaultSearchNodes is Search's node limit when Limits.Nodes is 0, so
-// that a run without a time limit still ends: 20 million local-search
+// DefaultSearchNodes is Search's node limit past ClassicMax jobs when
+// Limits.Nodes is 0 (up to ClassicMax it is BranchAndBound's DefaultNodes),
+// so that a run without a time limit still ends: 20 million local-search
 // moves or branch-and-bound nodes, tens of seconds.
 const DefaultSearchNodes = 20_000_000
 
@@ -37,18 +38,21 @@ type Progress struct {
 //     orders LIF, LongestTailFirst, Mitten and JohnsonOrder, each in
 //     O(n log n); if the best start meets a bound it stops there.
 //  3. Then it alternates, in rounds of doubling node budgets, the local
-//     search (improver: late acceptance, O(log n) per move exchange) and
-//     the subset bound LB_Q (subset.go) for Q the m jobs with the longest
-//     waits, m = 8, 12, 16, …; when m reaches n the subset search is the
-//     exact search of BranchAndBound, started from the local search's
-//     order. Every bound found is kept; the rounds end at the node limit,
-//     the time limit, or when the bound meets the incumbent.
+//     search (improver: late acceptance, O(log n) per exchange of
+//     neighbours) and the subset bound LB_Q (subset.go) for Q the m jobs
+//     with the longest waits or, in turn, the m jobs the incumbent releases
+//     last, m = 8, 12, 16, … up to 64 (each grows once its bound is known);
+//     when m reaches n the subset search is the exact search of
+//     BranchAndBound, started from the incumbent. Every bound found is
+//     kept; the rounds end at the node limit, the time limit, or when the
+//     bound meets the incumbent.
 //
 // A node is one local-search move or one branch-and-bound node. Without
 // Limits.Time the result is a function of the jobs and Limits.Nodes
-// (TestSearchIsDeterministicUnderANodeLimit); with it, Search returns by
-// the deadline, finishing at most the O(n log n) step under way (it skips
-// a start order it predicts will not fit).
+// (TestSearchIsDeterministicUnderANodeLimit); with it, Search aims to
+// return 1% before the deadline, finishing at most the step under way: it
+// skips an O(n log n) step it predicts will not fit, but always computes
+// the root bounds and the first start order.
 func Search(jobs []model.Job, lim Limits) Solution {
 	if len(jobs) <= ClassicMax {
 		return BranchAndBound(jobs, lim)
