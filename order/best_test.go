@@ -3,7 +3,6 @@ package order_test
 import (
 	"fmt"
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/gatherorder/gatherorder/internal/gen"
@@ -52,16 +51,31 @@ func TestBestSolvesTwelveCanonicalTasks(t *testing.T) {
 	}
 }
 
-// A general workload beyond MaxExhaustive is refused with a message that
-// says why, not searched forever.
-func TestBestRefusesLargeGeneralWorkloads(t *testing.T) {
+// A general workload beyond MaxExhaustive is searched on the simulator,
+// not refused: Best returns an order no slower than the given order and
+// LIF, with a lower bound that no order beats, and is optimal only when
+// the bound is met.
+func TestBestSearchesLargeGeneralWorkloads(t *testing.T) {
 	w := &model.Workload{}
-	for i := range order.MaxExhaustive + 1 {
-		w.Tasks = append(w.Tasks, model.Task{Name: fmt.Sprint(i), Steps: []model.Step{{Kind: model.CPU, D: 1}, {Kind: model.IO, D: 0}, {Kind: model.Sleep, D: 3}, {Kind: model.CPU, D: 1}}})
+	for i := range order.MaxExhaustive + 3 {
+		w.Tasks = append(w.Tasks, model.Task{Name: fmt.Sprint(i), Steps: []model.Step{
+			{Kind: model.CPU, D: model.Duration(1 + i%3)}, {Kind: model.IO, D: 0}, {Kind: model.Sleep, D: model.Duration(3 * i)}, {Kind: model.CPU, D: model.Duration(1 + i%4)}}})
 	}
-	_, err := order.Apply(w, order.Best)
-	if err == nil || !strings.Contains(err.Error(), "exhaustive search handles at most") {
-		t.Fatalf("err = %v", err)
+	o, err := order.ApplyWith(w, order.Best, order.Limits{Nodes: 2000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []order.Policy{order.Given, order.LIF} {
+		q, _ := order.Apply(w, p)
+		if q.Result.Makespan < o.Result.Makespan {
+			t.Errorf("best %d slower than %s %d", o.Result.Makespan, p, q.Result.Makespan)
+		}
+	}
+	if lb := order.WorkloadBounds(w).Max(); o.LowerBound != min(lb, o.Result.Makespan) || o.Optimal != (o.LowerBound == o.Result.Makespan) {
+		t.Errorf("best: lower bound %d (bounds %d), makespan %d, optimal %v", o.LowerBound, lb, o.Result.Makespan, o.Optimal)
+	}
+	if o.LowerBound <= 0 || o.LowerBound > o.Result.Makespan {
+		t.Errorf("lower bound %d, makespan %d", o.LowerBound, o.Result.Makespan)
 	}
 }
 

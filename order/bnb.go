@@ -26,12 +26,19 @@ const memoCap = 1 << 21
 // Limits bound a BranchAndBound run.
 type Limits struct {
 	// Nodes is the largest number of search nodes (placements of one job
-	// at the next position) to visit; 0 means DefaultNodes, negative means
-	// no limit. The result depends only on the jobs and this number.
+	// at the next position; for Search also local-search moves, for
+	// SearchWorkload simulations) to visit; 0 means the solver's default
+	// (DefaultNodes, DefaultSearchNodes, DefaultWorkloadWork / n),
+	// negative means no limit. The result depends only on the jobs and
+	// this number.
 	Nodes int64
 	// Time is a wall-clock budget (0: none), checked every 1024 nodes. A run
 	// stopped by it depends on the machine's speed: for the CLI, not tests.
 	Time time.Duration
+	// Progress, if set, receives snapshots of a running Search (not of
+	// BranchAndBound): every round and every 2^16 branch-and-bound nodes.
+	// It must return quickly; it does not change the search.
+	Progress func(Progress)
 }
 
 // Solution is the result of BranchAndBound.
@@ -107,6 +114,16 @@ type solver struct {
 	nodes, limit int64
 	deadline     time.Time
 	aborted      bool
+
+	// fixed, for a subset search (subset.go), holds the jobs outside the
+	// subset at their earliest releases; nil for BranchAndBound. With it,
+	// sumA is the whole instance's ΣA and leaves are subproblem values.
+	fixed *fixedSet
+	merge []rb // bound's scratch list when fixed is set
+	// memoLimit is the most prefix sets the dominance memory holds.
+	memoLimit int
+	// poll, if set, is called with the node count at every time check.
+	poll func(nodes int64)
 }
 
 func branchAndBound(jobs []model.Job, lim Limits, r rules) Solution {
@@ -116,7 +133,7 @@ func branchAndBound(jobs []model.Job, lim Limits, r rules) Solution {
 
 func newSolver(jobs []model.Job, lim Limits, r rules) *solver {
 	n := len(jobs)
-	s := &solver{jobs: jobs, n: n, rules: r, limit: lim.Nodes}
+	s := &solver{jobs: jobs, n: n, rules: r, limit: lim.Nodes, memoLimit: memoCap}
 	if s.limit == 0 {
 		s.limit = DefaultNodes
 	}
@@ -159,15 +176,25 @@ func newSolver(jobs []model.Job, lim Limits, r rules) *solver {
 func (s *solver) solve() Solution {
 	jobs, r := s.jobs, s.rules
 
-	if r.noHeuristic {
+	switch {
+	case s.best != nil || s.fixed != nil:
+		// The caller set the incumbent (Search) or its value (a subset
+		// search, whose bestC is an upper bound to beat, not an order's).
+	case r.noHeuristic:
 		s.best = JobsLIF(jobs)
-	} else {
+	default:
 		s.best = Heuristic(jobs)
 	}
-	s.bestC = model.ClosedForm(jobs, s.best)
+	if s.fixed == nil {
+		s.bestC = model.ClosedForm(jobs, s.best)
+	}
 	root := s.bound()
 	sol := Solution{LowerBound: root}
-	if root < s.bestC {
+	if s.n == 0 {
+		// Nothing to place: the bound is the value (a subset search with
+		// an empty subset is the Release bound with the fixed jobs).
+		s.bestC = min(s.bestC, root)
+	} else if root < s.bestC {
 		sub := s.dfs(0)
 		if s.aborted {
 			sol.LowerBound = max(root, sub)
@@ -241,8 +268,13 @@ func (s *solver) stop() bool {
 	if s.limit > 0 && s.nodes >= s.limit {
 		s.aborted = true
 	}
-	if !s.deadline.IsZero() && s.nodes&1023 == 0 && time.Now().After(s.deadline) {
-		s.aborted = true
+	if s.nodes&1023 == 0 {
+		if !s.deadline.IsZero() && time.Now().After(s.deadline) {
+			s.aborted = true
+		}
+		if s.poll != nil {
+			s.poll(s.nodes)
+		}
 	}
 	return s.aborted
 }
@@ -278,10 +310,32 @@ func (s *solver) undo() {
 // bound is the lower bound of every completion of the current prefix:
 // max(LB1, LB2) of doc.go. With every job placed it is the makespan.
 func (s *solver) bound() model.Duration {
-	// LB1: Jackson's earliest-release rule on the second stage with the
-	// placed jobs' releases and, for each unplaced j, the earliest release
-	// it can get: e + A_j + L_j (all clamped to ΣA). Merge of two lists
-	// sorted by release.
+	return max(s.releaseBound(), s.tailBound())
+}
+
+// releaseBound is LB1: Jackson's earliest-release rule on the second stage
+// with the placed jobs' releases and, for each unplaced j, the earliest
+// release it can get: e + A_j + L_j (all clamped to ΣA). Merge of two lists
+// sorted by release; in a subset search, with the fixed jobs too.
+func (s *solver) releaseBound() model.Duration {
+	if s.fixed != nil {
+		x := s.merge[:0]
+		p, i := s.prof, 0
+		for _, j := range s.byHead {
+			if s.placed[j] {
+				continue
+			}
+			r := s.e + s.jobs[j].A + s.jobs[j].L
+			for i < len(p) && p[i].r <= r {
+				x = append(x, p[i])
+				i++
+			}
+			x = append(x, rb{r, s.jobs[j].B})
+		}
+		x = append(x, p[i:]...)
+		s.merge = x
+		return s.fixed.schedule(s.sumA, x)
+	}
 	t := s.sumA
 	p := s.prof
 	i := 0
@@ -300,10 +354,14 @@ func (s *solver) bound() model.Duration {
 	for ; i < len(p); i++ {
 		t = max(t, p[i].r) + p[i].b
 	}
-	// LB2: Jackson's rule with tails on the first stage: the unplaced
-	// first phases run back to back from e; job j then needs L_j + B_j
-	// more. Descending tails minimise the largest first-phase end + tail.
-	lb := t
+	return t
+}
+
+// tailBound is LB2: Jackson's rule with tails on the first stage: the
+// unplaced first phases run back to back from e; job j then needs L_j + B_j
+// more. Descending tails minimise the largest first-phase end + tail.
+func (s *solver) tailBound() model.Duration {
+	var lb model.Duration
 	c := s.e
 	for _, j := range s.byTail {
 		if s.placed[j] {

@@ -104,12 +104,46 @@
 // the jobs and the node limit. It is not the lexicographically first
 // optimal order (Exhaustive returns that one).
 //
-// Apply(w, Best) uses BranchAndBound when every task has three phases
+// # Anytime search
+//
+// Search is what Apply(w, Best) runs when every task has three phases
 // (ThreePhaseJobs: cpu; sleep or io; cpu, any n, L >= 0, where the closed
-// form's makespan is the simulator's), and Exhaustive otherwise (at most
-// MaxExhaustive tasks), which minimises the simulated makespan over all n!
+// form's makespan is the simulator's). Up to ClassicMax jobs it is
+// BranchAndBound. Beyond, it returns within a budget (Limits.Time, and a
+// deterministic Limits.Nodes) the best order it found and a proven lower
+// bound, and says Optimal only when they meet:
+//
+//   - Bounds (bounds.go): CPU = ΣA + ΣB, Release (LB1 at the root) and
+//     Tail (LB2 at the root), each O(n log n); the start orders LIF,
+//     LongestTailFirst, Mitten and JohnsonOrder (starts.go, equal to the
+//     functions of heuristic.go but sorted by a stable radix sort,
+//     keysort.go). If the best start meets a bound, Search stops there.
+//   - Improvement (improve.go): late acceptance hill climbing with
+//     insertion moves evaluated on a releaseTree (releases.go), a segment
+//     tree over the jobs in release order that keeps the closed form up to
+//     date at O(log n) per exchange of neighbours, so that a move costs the
+//     same at any n up to the logarithm (BenchmarkSearchNode).
+//   - Subset bounds (subset.go): LB_Q, the least over orders of a subset Q
+//     of the closed form with every other job released at its earliest
+//     A + L, for Q the jobs with the longest waits and the jobs the
+//     incumbent releases last, growing; it is a valid bound for every Q
+//     and the optimum for Q = all jobs, when it is the branch and bound
+//     above started from the incumbent. Its other jobs cost O(|Q| log n)
+//     per bound (fixedSet), so a node's cost does not grow with n either.
+//
+// The phases alternate in rounds of doubling node budgets until the bound
+// meets the incumbent, the node limit or the time limit (Search aims 1%
+// before it and predicts whether an O(n log n) step still fits). A node is
+// one local-search move or one branch-and-bound node; without a time limit
+// the result is a function of the jobs and the node limit.
+//
+// For workloads of any other shape, Apply(w, Best) runs Exhaustive up to
+// MaxExhaustive tasks, which minimises the simulated makespan over all n!
 // orders in lexicographic order and returns the lexicographically first
-// optimal order.
+// optimal order, and SearchWorkload beyond (general.go): the same local
+// search with every move judged by one simulation, and WorkloadBounds,
+// which relax each task to its first CPU run, its first wait, its other
+// CPU work and its tail.
 //
 // # Heuristics
 //
@@ -120,5 +154,7 @@
 // Heuristic takes the best of LIF, LongestTailFirst and JohnsonOrder and
 // improves it by insertion and exchange moves (LocalSearch). Their ratios to
 // the optimum are measured by experiments/optbench.CompareHeuristics, and
-// the search's scaling by experiments/optbench.ScalingRun.
+// the search's scaling by experiments/optbench.ScalingRun; Search's scaling
+// to 10⁶ jobs by experiments/advisor. LongestTailFirst and Mitten are also
+// policies of their own (LTF, MittenRule) for three-phase tasks.
 package order

@@ -66,7 +66,7 @@ func (s *solver) memoPrunes() bool {
 		}
 		return false
 	}
-	if len(s.memo) < memoCap {
+	if len(s.memo) < s.memoLimit {
 		s.memo[s.mask] = &memoEntry{slices.Clone(s.prof), slices.Clone(s.prefix)}
 	}
 	return false

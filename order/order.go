@@ -1,9 +1,7 @@
 package order
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 
 	"github.com/gatherorder/gatherorder/model"
 )
@@ -17,10 +15,18 @@ const (
 	LIF   Policy = "lif"
 	SIF   Policy = "sif"
 	Best  Policy = "best"
+	// LTF is LongestTailFirst and MittenRule is Mitten; both are defined
+	// for three-phase tasks only (ThreePhaseJobs).
+	LTF        Policy = "ltf"
+	MittenRule Policy = "mitten"
 )
 
-// Policies lists every policy in the order the CLI reports them.
+// Policies lists the policies the CLI reports by default ("all"), in that
+// order.
 var Policies = []Policy{Given, LIF, SIF, Best}
+
+// AllPolicies lists every policy.
+var AllPolicies = []Policy{Given, LIF, SIF, LTF, MittenRule, Best}
 
 // Identity returns the given order 0..n-1.
 func Identity(n int) []int {
@@ -33,16 +39,12 @@ func Identity(n int) []int {
 
 // LongestIOFirst orders tasks by descending IOTime, ties in given order.
 func LongestIOFirst(w *model.Workload) []int {
-	p := Identity(len(w.Tasks))
-	slices.SortStableFunc(p, func(i, j int) int { return cmp.Compare(w.Tasks[j].IOTime(), w.Tasks[i].IOTime()) })
-	return p
+	return orderBy(len(w.Tasks), func(j int) (model.Duration, model.Duration) { return -w.Tasks[j].IOTime(), 0 })
 }
 
 // ShortestIOFirst orders tasks by ascending IOTime, ties in given order.
 func ShortestIOFirst(w *model.Workload) []int {
-	p := Identity(len(w.Tasks))
-	slices.SortStableFunc(p, func(i, j int) int { return cmp.Compare(w.Tasks[i].IOTime(), w.Tasks[j].IOTime()) })
-	return p
+	return orderBy(len(w.Tasks), func(j int) (model.Duration, model.Duration) { return w.Tasks[j].IOTime(), 0 })
 }
 
 // Outcome is the order a policy chose and its simulated result.
@@ -58,41 +60,85 @@ type Outcome struct {
 }
 
 // Apply runs policy p on w and simulates the order it chooses, with trace.
-// Best uses BranchAndBound with the default node limit when every task has
-// three phases (ThreePhaseJobs), at any n, and exhaustive search otherwise (at
-// most MaxExhaustive tasks).
+// Best uses Search with its default node limit when every task has three
+// phases (ThreePhaseJobs), at any n, Exhaustive up to MaxExhaustive tasks
+// otherwise, and SearchWorkload beyond.
 func Apply(w *model.Workload, p Policy) (Outcome, error) {
 	return ApplyWith(w, p, Limits{})
 }
 
-// ApplyWith is Apply with explicit limits for the branch and bound (the
-// CLI may pass a wall-clock budget; other policies ignore lim).
+// ApplyWith is Apply with explicit limits for Best's search (the CLI passes
+// a wall-clock budget; other policies ignore lim).
 func ApplyWith(w *model.Workload, p Policy, lim Limits) (Outcome, error) {
-	var ord []int
-	optimal := false
-	var lb model.Duration
+	c, err := Choose(w, p, lim)
+	if err != nil {
+		return Outcome{}, err
+	}
+	return c.Outcome(w, true), nil
+}
+
+// Choice is the order a policy chose, before it is simulated.
+type Choice struct {
+	Policy Policy
+	Order  []int
+	// Optimal and LowerBound are what the search proved, on the closed form
+	// for three-phase tasks; Outcome confirms them on the simulator.
+	Optimal    bool
+	LowerBound model.Duration
+	// Nodes is the number of search nodes Best visited (0 for the others).
+	Nodes int64
+}
+
+// Choose runs policy p on w: the order it picks and, for Best, what is
+// proven about it.
+func Choose(w *model.Workload, p Policy, lim Limits) (Choice, error) {
+	c := Choice{Policy: p}
 	switch p {
 	case Given:
-		ord = Identity(len(w.Tasks))
+		c.Order = Identity(len(w.Tasks))
 	case LIF:
-		ord = LongestIOFirst(w)
+		c.Order = LongestIOFirst(w)
 	case SIF:
-		ord = ShortestIOFirst(w)
+		c.Order = ShortestIOFirst(w)
+	case LTF, MittenRule:
+		js, ok := ThreePhaseJobs(w)
+		if !ok {
+			return Choice{}, fmt.Errorf("%s is defined for tasks of three steps, cpu; sleep or io; cpu", p)
+		}
+		if p == LTF {
+			c.Order = longestTailFirst(js)
+		} else {
+			c.Order = fastMitten(js)
+		}
 	case Best:
 		if js, ok := ThreePhaseJobs(w); ok {
-			sol := BranchAndBound(js, lim)
-			ord, optimal, lb = sol.Order, sol.Optimal, sol.LowerBound
+			sol := Search(js, lim)
+			c.Order, c.Optimal, c.LowerBound, c.Nodes = sol.Order, sol.Optimal, sol.LowerBound, sol.Nodes
 			break
 		}
-		b, err := Exhaustive(w)
-		if err != nil {
-			return Outcome{}, fmt.Errorf("%w (branch and bound needs every task to be cpu; sleep or io; cpu)", err)
+		if len(w.Tasks) <= MaxExhaustive {
+			b, err := Exhaustive(w)
+			if err != nil {
+				return Choice{}, err
+			}
+			c.Order, c.Optimal, c.LowerBound = b.Order, true, b.Makespan
+			break
 		}
-		ord, optimal, lb = b.Order, true, b.Makespan
+		sol := SearchWorkload(w, lim)
+		c.Order, c.Optimal, c.LowerBound, c.Nodes = sol.Order, sol.Optimal, sol.LowerBound, sol.Nodes
 	default:
-		return Outcome{}, fmt.Errorf("unknown order policy %q (want given, lif, sif, best or all)", string(p))
+		return Choice{}, fmt.Errorf("unknown order policy %q (want given, lif, sif, ltf, mitten, best or all)", string(p))
 	}
-	res := model.Simulate(w, ord)
+	return c, nil
+}
+
+// Outcome simulates the chosen order (with the trace when trace is set;
+// without, Result.Segments and Result.Waits are empty, which saves time and
+// memory on large workloads) and keeps the claims the simulator confirms.
+func (c Choice) Outcome(w *model.Workload, trace bool) Outcome {
+	var sim model.Sim
+	res := *sim.Run(w, c.Order, trace)
+	lb := c.LowerBound
 	if lb > res.Makespan {
 		// Cannot happen while the closed form matches the simulator (tested
 		// in package model); the simulator is the reference, so drop the
@@ -100,8 +146,8 @@ func ApplyWith(w *model.Workload, p Policy, lim Limits) (Outcome, error) {
 		lb = 0
 	}
 	// Optimality is claimed only for what the simulator confirms.
-	optimal = optimal && res.Makespan == lb
-	return Outcome{Policy: p, Order: ord, Result: res, Optimal: optimal, LowerBound: lb}, nil
+	optimal := c.Optimal && res.Makespan == lb
+	return Outcome{Policy: c.Policy, Order: c.Order, Result: res, Optimal: optimal, LowerBound: lb}
 }
 
 // ThreePhaseJobs returns the jobs of w if every task has three phases,

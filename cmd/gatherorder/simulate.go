@@ -9,7 +9,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/gatherorder/gatherorder/model"
 	"github.com/gatherorder/gatherorder/order"
@@ -17,10 +20,28 @@ import (
 
 func init() { commands["simulate"] = simulate }
 
-const simulateUsage = `usage: gatherorder simulate [--order given|lif|sif|best|all] [--json] FILE
-  FILE "-" reads the workload from stdin. --order defaults to all, which
-  reports given, lif, sif and best in that order. Without --json it prints a
-  summary table and an ASCII timeline of every order on a common time axis.`
+const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] [--time-limit D] [--nodes N] [--json] FILE
+  FILE "-" reads the workload from stdin. POLICY is given, lif, sif, ltf,
+  mitten, best or all; --order defaults to all, which reports given, lif,
+  sif and best in that order, and a comma list reports each policy listed
+  in turn (ltf and mitten need every task to be cpu; sleep or io; cpu).
+  best searches for the order with the least makespan within its budget:
+  --time-limit D (a Go duration, default 2s; 0 for none) and --nodes N
+  (search nodes, a deterministic limit; default 0, the search's own limit
+  of about a minute), whichever ends first. It says optimal only when it
+  has proven it, and otherwise reports the proven lower bound and the gap.
+  On a terminal, a search that runs over a second shows its progress on
+  stderr. Without --json it prints a summary table and an ASCII timeline of
+  every order on a common time axis; large workloads get counts instead of
+  full orders and no timelines.`
+
+// largeInput is the input size from which simulate returns the parse's
+// memory to the system before going on.
+const largeInput = 16 << 20
+
+// defaultTimeLimit is best's budget when --time-limit is not given: short
+// enough to wait for at the terminal.
+const defaultTimeLimit = 2 * time.Second
 
 // simulate is `gatherorder simulate`: it reads one workload, applies the
 // requested ordering policies and prints their simulated outcomes, as
@@ -43,15 +64,31 @@ func simulate(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if len(data) > largeInput {
+		// The parse's garbage is most of the peak memory of a large
+		// workload: give it back before the search and the simulations
+		// allocate theirs (10⁶ tasks of five steps stay under 1 GiB).
+		data = nil
+		debug.FreeOSMemory()
+	}
+	// Timelines need the simulator's trace; orders too large to draw are
+	// simulated without it, which is faster and much smaller.
+	trace := !opts.json && drawable(w)
 	outs := make([]order.Outcome, 0, len(opts.policies))
 	for _, p := range opts.policies {
-		o, err := order.Apply(w, p)
-		if err != nil {
-			// Only best can fail here (too many tasks for the exact
-			// search); the other policies would still work, so say so.
-			return fmt.Errorf("%s: %s (--order given, lif or sif need no search)", opts.file, oneLine(err.Error()))
+		lim := order.Limits{Nodes: opts.nodes, Time: opts.timeLimit}
+		var pl *progressLine
+		if p == order.Best {
+			if pl = newProgressLine(progressTo(), opts.timeLimit, unitOf(w)); pl != nil {
+				lim.Progress = pl.update
+			}
 		}
-		outs = append(outs, o)
+		c, err := order.Choose(w, p, lim)
+		pl.clear()
+		if err != nil {
+			return fmt.Errorf("%s: --order %s: %s", opts.file, p, oneLine(err.Error()))
+		}
+		outs = append(outs, c.Outcome(w, trace))
 	}
 	var out []byte
 	if opts.json {
@@ -64,9 +101,11 @@ func simulate(args []string, stdin io.Reader, stdout io.Writer) error {
 }
 
 type simulateOpts struct {
-	file     string
-	policies []order.Policy
-	json     bool
+	file      string
+	policies  []order.Policy
+	json      bool
+	timeLimit time.Duration
+	nodes     int64
 }
 
 // parseSimulateArgs reads the flags and the one FILE. Flags may come
@@ -78,8 +117,10 @@ func parseSimulateArgs(args []string) (simulateOpts, error) {
 	// The flag package would print a usage block on error; the CLI
 	// contract is one line on stderr, which main prints from our error.
 	flags.SetOutput(io.Discard)
-	policy := flags.String("order", "all", "given, lif, sif, best or all")
+	policy := flags.String("order", "all", "given, lif, sif, ltf, mitten, best or all, or a comma list")
 	flags.BoolVar(&o.json, "json", false, "print one JSON object")
+	flags.DurationVar(&o.timeLimit, "time-limit", defaultTimeLimit, "best's wall-clock budget (0: none)")
+	flags.Int64Var(&o.nodes, "nodes", 0, "best's node limit (0: the search's default)")
 	var files []string
 	for rest := args; len(rest) > 0; {
 		if err := flags.Parse(rest); err != nil {
@@ -104,15 +145,37 @@ func parseSimulateArgs(args []string) (simulateOpts, error) {
 	default:
 		return o, fmt.Errorf("want one FILE, got %d: %s", len(files), strings.Join(files, " "))
 	}
-	switch p := order.Policy(*policy); p {
-	case order.Given, order.LIF, order.SIF, order.Best:
-		o.policies = []order.Policy{p}
-	case "all":
-		o.policies = order.Policies
-	default:
-		return o, fmt.Errorf("unknown --order %q (want given, lif, sif, best or all)", *policy)
+	if o.timeLimit < 0 {
+		return o, fmt.Errorf("--time-limit %v is negative (want a duration such as 2s, or 0 for none)", o.timeLimit)
 	}
-	return o, nil
+	if o.nodes < 0 {
+		return o, fmt.Errorf("--nodes %d is negative (want a count, or 0 for the default)", o.nodes)
+	}
+	ps, err := parsePolicies(*policy)
+	o.policies = ps
+	return o, err
+}
+
+// parsePolicies reads --order: one policy, "all", or a comma list of them.
+func parsePolicies(list string) ([]order.Policy, error) {
+	var ps []order.Policy
+	for _, name := range strings.Split(list, ",") {
+		var add []order.Policy
+		if name == "all" {
+			add = order.Policies
+		} else if p := order.Policy(name); slices.Contains(order.AllPolicies, p) {
+			add = []order.Policy{p}
+		} else {
+			return nil, fmt.Errorf("unknown --order %q (want given, lif, sif, ltf, mitten, best or all, or a comma list of them)", name)
+		}
+		for _, p := range add {
+			if slices.Contains(ps, p) {
+				return nil, fmt.Errorf("--order %q lists %s twice", list, p)
+			}
+			ps = append(ps, p)
+		}
+	}
+	return ps, nil
 }
 
 // readInput reads FILE, or stdin for "-". The error names the file once
@@ -190,8 +253,15 @@ func marshalResults(w *model.Workload, outs []order.Outcome) []byte {
 }
 
 func jsonString(s string) string {
-	b, _ := json.Marshal(s) // a Go string always marshals (invalid UTF-8 becomes U+FFFD)
-	return string(b)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			// What encoding/json escapes; plain ASCII names (the usual
+			// case, a million of them in a large workload) need no call.
+			b, _ := json.Marshal(s) // a Go string always marshals (invalid UTF-8 becomes U+FFFD)
+			return string(b)
+		}
+	}
+	return `"` + s + `"`
 }
 
 func unitOf(w *model.Workload) model.Unit {

@@ -35,11 +35,12 @@ type jsonOutput struct {
 }
 
 type jsonResult struct {
-	Policy   string                 `json:"policy"`
-	Order    []string               `json:"order"`
-	Makespan json.Number            `json:"makespan"`
-	Finish   map[string]json.Number `json:"finish"`
-	Optimal  *bool                  `json:"optimal"`
+	Policy     string                 `json:"policy"`
+	Order      []string               `json:"order"`
+	Makespan   json.Number            `json:"makespan"`
+	Finish     map[string]json.Number `json:"finish"`
+	Optimal    *bool                  `json:"optimal"`
+	LowerBound json.Number            `json:"lower_bound"`
 }
 
 // tb is what the helpers need of *testing.T and *rapid.T.
@@ -185,8 +186,8 @@ func TestSimulateDefaultUnitIsSeconds(t *testing.T) {
 	}
 }
 
-// --order defaults to all; a single policy reports one result; best is
-// the only one that says optimal.
+// --order defaults to all; a single policy reports one result, a comma
+// list each policy in turn; best is the only one that says optimal.
 func TestSimulateOrderFlagSelectsPolicies(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
@@ -194,6 +195,9 @@ func TestSimulateOrderFlagSelectsPolicies(t *testing.T) {
 	}{
 		{nil, []string{"given", "lif", "sif", "best"}},
 		{[]string{"--order", "all"}, []string{"given", "lif", "sif", "best"}},
+		{[]string{"--order", "given,best"}, []string{"given", "best"}},
+		{[]string{"--order", "best,ltf,mitten"}, []string{"best", "ltf", "mitten"}},
+		{[]string{"--order=mitten,all"}, []string{"mitten", "given", "lif", "sif", "best"}},
 		{[]string{"--order", "given"}, []string{"given"}},
 		{[]string{"--order=lif"}, []string{"lif"}},
 		{[]string{"-order", "sif"}, []string{"sif"}},
@@ -252,11 +256,10 @@ func TestSimulateHelpGoesToStdoutWithStatus0(t *testing.T) {
 	}
 }
 
-// nineTasks has one task more than the exhaustive search handles.
 // nineTasks is one task more than exhaustive search takes, with two waits
 // per task, so the branch and bound for canonical tasks does not apply
-// either: `best` must refuse it. With canonical true the tasks are
-// canonical, which the branch and bound solves at any size.
+// either: `best` searches on the simulator. With canonical true the tasks
+// are canonical, which the branch and bound solves at any size.
 func nineTasks(canonical ...bool) string {
 	var ts []string
 	for i := range order.MaxExhaustive + 1 {
@@ -323,9 +326,16 @@ func TestSimulateBadInputExits2WithOneLineNamingFileTaskStep(t *testing.T) {
 		{"unknown task key", `{"tasks": [{"name": "a", "cpu": 1}]}`, []string{"-"}, []string{`task "a" (#1)`, `unknown key "cpu"`}},
 		{"duration overflows", task(`{"cpu": 9223372037}`), []string{"-"}, []string{`task "b" (#2), step 1 (cpu)`, "overflows"}},
 		{"total overflows", task(`{"cpu": 5000000000}, {"sleep": 5000000000}`), []string{"-"}, []string{`task "b" (#2), step 2 (sleep)`, "total duration", "overflows"}},
-		{"best with too many tasks", nineTasks(), []string{"--order", "best", "-"}, []string{"-: ", "9 tasks", "at most 8"}},
-		{"all with too many tasks", nineTasks(), []string{"-"}, []string{"-: ", "9 tasks", "at most 8"}},
 		{"unknown policy", "", []string{"--order", "fastest", "testdata/seed.json"}, []string{`unknown --order "fastest"`}},
+		{"unknown policy in a list", "", []string{"--order", "given,fastest", "testdata/seed.json"}, []string{`unknown --order "fastest"`}},
+		{"empty policy in a list", "", []string{"--order", "given,", "testdata/seed.json"}, []string{`unknown --order ""`}},
+		{"policy listed twice", "", []string{"--order", "all,best", "testdata/seed.json"}, []string{`--order "all,best" lists best twice`}},
+		{"ltf of multi-step tasks", nineTasks(), []string{"--order", "ltf", "-"}, []string{"-: --order ltf: ", "three steps"}},
+		{"mitten of multi-step tasks", nineTasks(), []string{"--order", "given,mitten", "-"}, []string{"-: --order mitten: ", "three steps"}},
+		{"negative time limit", "", []string{"--time-limit", "-1s", "testdata/seed.json"}, []string{"--time-limit -1s is negative"}},
+		{"time limit without unit", "", []string{"--time-limit", "2", "testdata/seed.json"}, []string{"invalid value", "-time-limit"}},
+		{"negative node limit", "", []string{"--nodes", "-5", "testdata/seed.json"}, []string{"--nodes -5 is negative"}},
+		{"node limit not a number", "", []string{"--nodes", "many", "testdata/seed.json"}, []string{"invalid value", "-nodes"}},
 		{"unknown flag", "", []string{"--fast", "testdata/seed.json"}, []string{"flag provided but not defined: -fast"}},
 		{"flag without value", "", []string{"testdata/seed.json", "--order"}, []string{"flag needs an argument: -order"}},
 		{"missing FILE", "", nil, []string{"missing FILE"}},

@@ -63,12 +63,22 @@ func renderText(w *model.Workload, outs []order.Outcome) []byte {
 			}
 		}
 	}
-	fmt.Fprintf(&b, "%d %s in gather order %s; times in %s.\n\n",
-		len(w.Tasks), plural(len(w.Tasks), "task", "tasks"), listOrNone(names, order.Identity(len(names)), ", "), u)
+	full := listsInFull(names)
+	given := order.Identity(len(names))
+	if full {
+		fmt.Fprintf(&b, "%d %s in gather order %s; times in %s.\n\n",
+			len(w.Tasks), plural(len(w.Tasks), "task", "tasks"), listOrNone(names, given, ", "), u)
+	} else {
+		fmt.Fprintf(&b, "%d tasks in gather order %s; times in %s.\n\n", len(w.Tasks), abridged(names, given, ", "), u)
+	}
 
-	writeSummary(&b, w, outs, names, cpu)
+	writeSummary(&b, w, outs, names, cpu, full)
 	b.WriteString("\nmakespan = CPU work + CPU idle. The CPU work is the same in every order;\n" +
 		"an order wins by hiding the waits behind other tasks' CPU work.\n")
+	if !full {
+		writeMoves(&b, outs, names)
+		return b.Bytes()
+	}
 
 	var horizon model.Duration
 	for _, o := range outs {
@@ -95,7 +105,7 @@ func renderText(w *model.Workload, outs []order.Outcome) []byte {
 	return b.Bytes()
 }
 
-func writeSummary(b *bytes.Buffer, w *model.Workload, outs []order.Outcome, names []string, cpu model.Duration) {
+func writeSummary(b *bytes.Buffer, w *model.Workload, outs []order.Outcome, names []string, cpu model.Duration, full bool) {
 	u := unitOf(w)
 	best := model.Duration(-1)
 	for _, o := range outs {
@@ -105,15 +115,23 @@ func writeSummary(b *bytes.Buffer, w *model.Workload, outs []order.Outcome, name
 	}
 	var tb bytes.Buffer
 	tw := tabwriter.NewWriter(&tb, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "policy\tgather order\tmakespan\tCPU\tidle")
+	if full {
+		fmt.Fprint(tw, "policy\tgather order\tmakespan\tCPU\tidle")
+	} else {
+		fmt.Fprint(tw, "policy\tgather order\tmoved\tmakespan\tCPU\tidle")
+	}
 	if best >= 0 {
 		fmt.Fprint(tw, "\tvs best")
 	}
 	fmt.Fprintln(tw, "\t")
 	for _, o := range outs {
 		m := o.Result.Makespan
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s", o.Policy, listOrNone(names, o.Order, " "),
-			model.Format(m, u), model.Format(cpu, u), model.Format(m-cpu, u))
+		if full {
+			fmt.Fprintf(tw, "%s\t%s", o.Policy, listOrNone(names, o.Order, " "))
+		} else {
+			fmt.Fprintf(tw, "%s\t%s\t%d", o.Policy, abridged(names, o.Order, " "), len(moved(o.Order)))
+		}
+		fmt.Fprintf(tw, "\t%s\t%s\t%s", model.Format(m, u), model.Format(cpu, u), model.Format(m-cpu, u))
 		if best >= 0 {
 			fmt.Fprintf(tw, "\t+%s", model.Format(m-best, u))
 		}
@@ -121,7 +139,7 @@ func writeSummary(b *bytes.Buffer, w *model.Workload, outs []order.Outcome, name
 		if o.Optimal {
 			note = "optimal"
 		} else if o.Policy == order.Best {
-			note = "search limit hit; optimum >= " + model.Format(o.LowerBound, u)
+			note = "search limit hit; optimum >= " + model.Format(o.LowerBound, u) + " (gap " + gapText(m, o.LowerBound) + ")"
 		}
 		fmt.Fprintf(tw, "\t%s\n", note)
 	}
@@ -379,4 +397,75 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// maxListWidth is the widest gather order the text lists in full, as
+// "a, b, c". Wider orders are abridged to their first and last tasks with
+// the number of tasks they move, and their timelines (a row per task) are
+// left out.
+const maxListWidth = 72
+
+// listsInFull reports whether orders of these tasks fit maxListWidth.
+func listsInFull(names []string) bool {
+	width := 0
+	for _, n := range names {
+		width += utf8.RuneCountInString(n) + 2
+		if width > maxListWidth+2 {
+			return false
+		}
+	}
+	return true
+}
+
+// drawable reports whether the text form of w lists orders in full and
+// draws timelines, which need the simulator's trace.
+func drawable(w *model.Workload) bool {
+	names := make([]string, len(w.Tasks))
+	for i, t := range w.Tasks {
+		names[i] = displayName(t.Name)
+	}
+	return listsInFull(names)
+}
+
+// abridged shows an order too long to list by its first three and its last
+// task.
+func abridged(names []string, ord []int, sep string) string {
+	if len(ord) <= 4 {
+		return list(names, ord, sep)
+	}
+	return list(names, ord[:3], sep) + sep + "..." + sep + names[ord[len(ord)-1]]
+}
+
+// moved lists the gather positions whose task is not the given order's.
+func moved(ord []int) []int {
+	var ks []int
+	for k, t := range ord {
+		if t != k {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}
+
+// maxMovesListed is the most moved tasks writeMoves names one by one.
+const maxMovesListed = 8
+
+// writeMoves explains the abridged orders: which tasks each order moves
+// when they are few, and that --json lists every order in full.
+func writeMoves(b *bytes.Buffer, outs []order.Outcome, names []string) {
+	fmt.Fprintf(b, "\nThe orders of %d tasks are abridged to their first three and last tasks;\n"+
+		"moved counts the tasks at another position than in the given order.\n", len(names))
+	for _, o := range outs {
+		ks := moved(o.Order)
+		if len(ks) == 0 || len(ks) > maxMovesListed {
+			continue
+		}
+		parts := make([]string, len(ks))
+		for i, k := range ks {
+			parts[i] = fmt.Sprintf("%s to position %d", names[o.Order[k]], k+1)
+		}
+		fmt.Fprintf(b, "%s moves %s.\n", o.Policy, strings.Join(parts, ", "))
+	}
+	b.WriteString("--json prints every order in full. Timelines are drawn only for orders\n" +
+		"listed in full, so none is drawn here.\n")
 }

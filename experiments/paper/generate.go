@@ -90,6 +90,7 @@ func Generate(cfg Config) ([]string, error) {
 			return optimizerScaling(o, num, cfg.Scaling, csv, cfg.Progress)
 		}},
 		{"heuristic comparison", func() error { return heuristicsTable(o, num, cfg.Heur, cfg.Progress) }},
+		{"anytime search scaling table", func() error { return advisorTable(o, filepath.Join(data, "advisor.csv")) }},
 		{"where the order matters", func() error { return whereOrderMatters(o, num, cfg.Wom, cfg.Progress) }},
 		{"claims (props.Evaluate, props.Adversary)", func() error {
 			var err error
