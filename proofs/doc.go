@@ -20,7 +20,8 @@
 //	r_j = S_k + A_j + L_j,   S_k = A_{π(1)} + … + A_{π(k-1)},
 //
 // and the makespan is the busy-period formula of the single-machine problem
-// 1|r_j|Cmax (Jackson 1955; Lenstra, Rinnooy Kan and Brucker 1977):
+// 1|r_j|Cmax, which earliest release first attains (folklore: the
+// time-reversed image of Jackson's 1955 rule for 1||Lmax):
 //
 //	C(π) = max( T + ΣB, max_j ( max(T, r_j) + Σ_{i: r_i ≥ r_j} B_i ) ),  T = ΣA
 //

@@ -35,8 +35,10 @@
 // order (Eval.SIFPartner: equal IO times keep their relative order in both).
 //
 // For canonical instances the engines evaluate makespans with
-// model.ClosedForm (release r_j = S_k + A_j + L_j, then Jackson's
-// earliest-release list schedule of the B_j from ΣA; Jackson 1955), which
+// model.ClosedForm (release r_j = S_k + A_j + L_j, then the
+// earliest-release-first list schedule of the B_j from ΣA, which solves
+// 1|r_j|Cmax: folklore, the time-reversed image of Jackson's 1955 rule for
+// 1||Lmax), which
 // model/doc.go proves equal to the simulator's makespan and
 // model.TestClosedFormMatchesSimulator checks; all other classes are
 // simulated with model.Sim. Every reported comparison is re-simulated with

@@ -73,9 +73,7 @@ func claimsStep(o *output, num *Numbers, b props.Budget, proofsDir string, progr
 			back += "; proof \\texttt{" + codeTeX(pf.File) + "} (Section~\\ref{" + proofLabel(pf.File) + "})"
 		case props.Refuted:
 			refuted++
-			if v.Certified || v.Exhaustive.Minimal != nil {
-				verdict += ", minimal"
-			}
+			verdict += minimalLabel(v)
 			if v.Certified {
 				certified++
 			}
@@ -178,6 +176,21 @@ func counterexampleFigure(o *output, tex *bytes.Buffer, v props.Result) error {
 		codeTeX(v.Claim.ID), texEscape(strings.TrimSuffix(v.Claim.Statement, ".")), texEscape(f.Reason), capitalize(minimal), strings.Join(parts, "; "), name)
 	fmt.Fprintf(tex, "  \\label{fig:cex-%s}\n\\end{figure}\n\n", v.Claim.ID)
 	return nil
+}
+
+// minimalLabel qualifies a refuted verdict in the claims table: "minimal"
+// only when the exhaustive engine certified the counterexample minimal
+// (props.ExhaustiveReport.MinimalityCertified); for classes of free step
+// count it is minimal only among tasks of at most Scope.MaxSteps steps, and
+// a random engine's shrunk counterexample is not called minimal at all.
+func minimalLabel(v props.Result) string {
+	switch {
+	case v.Certified:
+		return ", minimal"
+	case v.Exhaustive.Minimal != nil && v.Exhaustive.Scope.MaxSteps > 0:
+		return fmt.Sprintf(", minimal for ${\\le}\\,%d$ steps per task", v.Exhaustive.Scope.MaxSteps)
+	}
+	return ""
 }
 
 func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }

@@ -56,7 +56,7 @@
 // {1, ..., 100} ms and A_j, B_j uniform on {0, ..., M} ms with
 // M = round(ρ·101), so that E[A] = E[B] = M/2 ≈ ρ·E[L]. For each workload
 // it computes the makespan C(π) of every one of the n! orders with
-// model.ClosedForm (Jackson's rule for the second phases; the closed form
+// model.ClosedForm (earliest release first for the second phases; the closed form
 // equals the simulator on canonical workloads, and the generator re-checks
 // LIF against model.Simulate and the minimum against order.Apply(w,
 // order.Best)), so that
