@@ -90,18 +90,21 @@ func TestEarliestReleaseFirstIsNotAttributedToJackson(t *testing.T) {
 		}
 		files = append(files, m...)
 	}
-	release := regexp.MustCompile(`(?i)earliest[- ]release|release[- ]date rule|1\|r_j\|C|1\|r_j\|C_\{\\max\}|1\|r_j\|Cmax`)
-	qualified := regexp.MustCompile(`(?i)folklore|time-reversed|mirror`)
+	direct := regexp.MustCompile(`(?i)Jackson'?s?\s+(earliest[- ]release|release[- ]date)`)
+	release := regexp.MustCompile(`(?i)earliest[- ]release|release[- ]date rule|release order|1\|r_j\|C`)
+	qualified := regexp.MustCompile(`(?i)folklore|time-reversed|mirror|tails|due-date|Lmax|L_\{\\max\}`)
+	sentence := regexp.MustCompile(`[.;]\s`)
 	for _, f := range files {
 		if strings.HasSuffix(f, "prooftext_test.go") {
 			continue
 		}
 		text := normalized(t, f)
-		for _, loc := range regexp.MustCompile(`Jackson`).FindAllStringIndex(text, -1) {
-			lo, hi := max(0, loc[0]-160), min(len(text), loc[1]+160)
-			win := text[lo:hi]
-			if release.MatchString(win) && !qualified.MatchString(win) {
-				t.Errorf("%s attributes the release-date rule to Jackson: …%s…", f, win)
+		for _, m := range direct.FindAllString(text, -1) {
+			t.Errorf("%s attributes the release-date rule to Jackson: %q", f, m)
+		}
+		for _, sent := range sentence.Split(text, -1) {
+			if strings.Contains(sent, "Jackson") && release.MatchString(sent) && !qualified.MatchString(sent) {
+				t.Errorf("%s attributes the release-date rule to Jackson: %q", f, sent)
 			}
 		}
 	}
