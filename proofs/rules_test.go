@@ -265,3 +265,30 @@ func TestJohnsonRatioTendsToTwo(t *testing.T) {
 	}
 	t.Logf("ratio at k = 128: %.4f", prev)
 }
+
+// The best of longest-IO-first, longest-tail-first and Mitten's rule has no
+// guarantee below 4/3: X = cpu 0; sleep k; cpu k+1, Y = cpu 0; sleep 3k+1;
+// cpu 0 and Z = cpu k; sleep k+1; cpu k. Longest-IO-first and
+// longest-tail-first run Y, Z, X and Mitten's rule X, Z, Y; all three take
+// 4k+1, while Y, X, Z takes 3k+1, the CPU's total work.
+func TestBestOfThreeTendsToFourThirds(t *testing.T) {
+	prev := 0.0
+	for k := model.Duration(1); k <= 1024; k *= 4 {
+		js := []model.Job{{A: 0, L: k, B: k + 1}, {A: 0, L: 3*k + 1, B: 0}, {A: k, L: k + 1, B: k}}
+		w := workload(js)
+		for _, p := range [][]int{order.JobsLIF(js), order.LongestTailFirst(js), order.Mitten(js)} {
+			if m := model.Simulate(w, p).Makespan; m != 4*k+1 {
+				t.Fatalf("k = %d: order %v takes %d, want 4k+1 = %d", k, p, m, 4*k+1)
+			}
+		}
+		if best := optimum(js); best != 3*k+1 || model.Simulate(w, []int{1, 0, 2}).Makespan != best {
+			t.Fatalf("k = %d: optimum %d, want 3k+1 = %d by Y, X, Z", k, best, 3*k+1)
+		}
+		ratio := float64(4*k+1) / float64(3*k+1)
+		if ratio <= prev {
+			t.Fatalf("k = %d: ratio %.4f does not increase", k, ratio)
+		}
+		prev = ratio
+	}
+	t.Logf("ratio at k = 1024: %.4f", prev)
+}

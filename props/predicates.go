@@ -216,7 +216,7 @@ func lifAdditive(e *Eval, in *Instance) *Failure {
 	for _, r := range e.LIF(in) {
 		if 2*(ms[r]-best) > (n-1)*c {
 			return &Failure{
-				Reason:      fmt.Sprintf("longest-IO-first takes %d > the best %d plus (n−1)c/2 = %d·%d/2", ms[r], best, n-1, c),
+				Reason:      fmt.Sprintf("longest-IO-first takes %d > the best %d plus (n-1)c/2 = %d*%d/2", ms[r], best, n-1, c),
 				Comparisons: []Comparison{e.compare("lif", in, r), e.compare("best", in, b)},
 			}
 		}

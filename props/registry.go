@@ -48,10 +48,10 @@ func Registry() []Claim {
 			Statement: "For canonical workloads with arbitrary CPU phases, every order of Mitten's rule (Johnson's rule on (A + L, L + B)) is within 1.5 times the optimum."},
 		// The equal-CPU bound of longest-IO-first (proofs/lif-additive-equal-cpu.md).
 		{ID: "lif-additive-equal-cpu", Class: EqualCPU, Check: lifAdditive, Test: "TestLIFAdditiveEqualCPU",
-			Statement: "With n tasks and equal CPU phases c, longest-IO-first is at most (n−1)c/2 slower than the best order."},
+			Statement: "With n tasks and equal CPU phases c, longest-IO-first is at most (n-1)c/2 slower than the best order."},
 		{ID: "lif-within-1.25x-equal-cpu", Class: EqualCPU, Check: ruleWithin("longest-IO-first", lifOrders, 5, 4), Test: "TestLIFWithin1_25xEqualCPU",
 			Statement: "With equal CPU phases, longest-IO-first is within 1.25 times the optimum."},
 		{ID: "lif-five-quarters-family", Class: FiveQuarters, Check: fiveQuartersClosedForm, Test: "TestLIFFiveQuartersFamily",
-			Statement: "For odd n = 2m+1 and c ≥ 1, the tasks cpu c; sleep (m+i)c; cpu c (i = 0, …, n−1) take (m+2n)c under longest-IO-first and 2nc, the optimum, in the interleaved order."},
+			Statement: "For odd n = 2m+1 and c > 0, the tasks cpu c; sleep (m+i)c; cpu c (i = 0 to n-1) take (m+2n)c under longest-IO-first and 2nc, the optimum, in the interleaved order."},
 	}
 }

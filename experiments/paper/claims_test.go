@@ -33,9 +33,13 @@ func TestClaimsTableCallsMinimalOnlyCertifiedCounterexamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tab, err := os.ReadFile(filepath.Join(dir, "generated", "claims-table.tex"))
-	if err != nil {
-		t.Fatal(err)
+	var tab []byte
+	for _, f := range claimsTableFiles {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab = append(tab, b...)
 	}
 	certified, err := strconv.Atoi(macroValue(t, dir, "ClaimsCertified"))
 	if err != nil {
@@ -55,4 +59,28 @@ func TestClaimsTableCallsMinimalOnlyCertifiedCounterexamples(t *testing.T) {
 	if certified < refuted && !strings.Contains(string(tab), "steps per task") {
 		t.Errorf("%d refuted claims are not certified minimal, but no row qualifies its minimality", refuted-certified)
 	}
+}
+
+// The minimal counterexample to lif-optimal-unequal-cpu has tied waits and
+// fails only through the stable tie-break; its caption says so and points
+// to the least counterexample with distinct waits.
+func TestTiedCounterexampleCaptionSaysItFailsOnlyThroughTheTieBreak(t *testing.T) {
+	dir, _, err := quickRun()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "generated", "counterexamples.tex"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fig := range strings.Split(string(b), "\\end{figure}") {
+		if !strings.Contains(fig, `\label{fig:cex-lif-optimal-unequal-cpu}`) {
+			continue
+		}
+		if !strings.Contains(fig, "only through the stable tie-break") || !strings.Contains(fig, `\ref{fig:cex-lif-optimal-unequal-cpu-distinct-waits}`) {
+			t.Errorf("the caption of lif-optimal-unequal-cpu's counterexample does not say it fails through the tie-break:\n%s", fig)
+		}
+		return
+	}
+	t.Fatal("no counterexample figure for lif-optimal-unequal-cpu")
 }

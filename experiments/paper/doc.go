@@ -14,10 +14,10 @@
 //	generated/seed-table.tex                   measured vs naive vs hop model
 //	generated/hop-table.tex                    the real-socket hop experiment (hop.go)
 //	generated/heuristics-table.tex             fast rules vs the optimum (heuristics.go)
-//	generated/claims-table.tex                 props.Registry with computed verdicts (claims.go)
+//	generated/claims-table{,-added}.tex        props.Registry with computed verdicts (claims.go)
 //	generated/counterexamples.tex              the counterexample figures' environments
 //	generated/proofs.tex, generated/proofs/    proofs/*.md converted by mdToTeX (mdtex.go)
-//	generated/artifact-claims.tex              claim → command (artifact.go)
+//	generated/artifact-claims{,-added}.tex     claim → command (artifact.go)
 //	generated/readme-reproduce.md              the README's "Reproducing the paper"
 //	numbers.tex                                every number the text quotes
 //	data/seed_table.csv, data/seed_tasks.csv   the seed thread's tables (experiments/seed; seedtable.go)
