@@ -5,6 +5,7 @@ package proofs_test
 // it, so that a text contradicting a computed fact fails here.
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,7 +13,25 @@ import (
 	"testing"
 
 	"github.com/gatherorder/gatherorder/model"
+	"github.com/gatherorder/gatherorder/props"
 )
+
+// worstLIFFractions is "$a/b$" (reduced) for each n in [lo, hi] with
+// ratio(n) = (a, b), skipping b = 0.
+func worstLIFFractions(lo, hi int, ratio func(n int) (int64, int64)) []string {
+	var out []string
+	for n := lo; n <= hi; n++ {
+		a, b := ratio(n)
+		if b == 0 {
+			continue
+		}
+		g := a
+		for x := b; x != 0; g, x = x, g%x {
+		}
+		out = append(out, fmt.Sprintf("$%d/%d$", a/g, b/g))
+	}
+	return out
+}
 
 // normalized is the text of a file with every run of white space turned
 // into one space, so that phrases match across line breaks.
@@ -57,6 +76,32 @@ func TestProofTextsStateWhatTheChecksFind(t *testing.T) {
 			mustNot:   []string{"let $k' \\ge k$ be the last position with the same release; then $N = n - k' + 1$"},
 			must:      []string{"Ties among the releases need $c = 0$"},
 			rationale: "the count from the last tied position is wrong when earlier positions share the release",
+		},
+		{
+			file:      "bounds.md",
+			fact:      func() bool { return true },
+			mustNot:   []string{"not kept in the repository"},
+			rationale: "every number a proof quotes comes from a search or a computation in the repository",
+		},
+		{
+			file: "lif-additive-equal-cpu.md",
+			fact: func() bool { return true },
+			// The worst ratios of TestLIFEqualCPUWorstRatioByExhaustiveSearch,
+			// (2n + ⌊(n−1)/2⌋)/(2n) for n = 3..6.
+			must:      worstLIFFractions(3, 6, func(n int) (int64, int64) { return int64(2*n + (n-1)/2), int64(2 * n) }),
+			rationale: "the worst ratios quoted are those the exhaustive search of the repository computes",
+		},
+		{
+			file: "lif-within-1.25x-equal-cpu.md",
+			fact: func() bool { return true },
+			must: worstLIFFractions(3, 9, func(n int) (int64, int64) {
+				if n%2 == 0 {
+					return 0, 0
+				}
+				l, o := props.FiveQuartersValues(n, 1)
+				return int64(l), int64(o)
+			}),
+			rationale: "the family's ratios quoted are props.FiveQuartersValues's",
 		},
 	} {
 		if !rule.fact() {

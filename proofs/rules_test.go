@@ -8,6 +8,7 @@ package proofs_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/gatherorder/gatherorder/internal/gen"
@@ -55,10 +56,7 @@ func criticalOf(js []model.Job, p []int, j int) critical {
 func TestT1BoundsHoldForEveryOrderAndJob(t *testing.T) {
 	sweepJobs(t, canonicalBoxes(false), canonicalChecks(), gen.Jobs(1, canonicalMaxN(), 1000, 1, 1000), func(js []model.Job) string {
 		ms, orders := makespans(js)
-		opt := ms[0]
-		for _, m := range ms {
-			opt = min(opt, m)
-		}
+		opt := slices.Min(ms)
 		for _, p := range orders {
 			for j := range js {
 				c := criticalOf(js, p, j)
@@ -120,10 +118,7 @@ func isHeavyFirst(js []model.Job, p []int) bool {
 func TestPrefixBoundsAndThreeHalvesForLIFLTFAndMitten(t *testing.T) {
 	sweepJobs(t, canonicalBoxes(false), canonicalChecks(), gen.Jobs(1, canonicalMaxN(), 1000, 1, 1000), func(js []model.Job) string {
 		ms, orders := makespans(js)
-		opt := ms[0]
-		for _, m := range ms {
-			opt = min(opt, m)
-		}
+		opt := slices.Min(ms)
 		for r, p := range orders {
 			lif, ltf, heavy := isLIF(js, p), isLTF(js, p), isHeavyFirst(js, p)
 			if !lif && !ltf && !heavy {
