@@ -69,7 +69,7 @@ var Full = Budget{
 	RandomChecks: 5000,
 	GopterChecks: 5000,
 	Seed:         1,
-	Adversary:    AdversaryBudget{Restarts: 40, Structured: 20, Steps: 2000, MaxN: 8, LargeN: 15, LargeNodes: 200000, MaxDur: 1000},
+	Adversary:    AdversaryBudget{Restarts: 40, Structured: 10, Steps: 2000, MaxN: 8, LargeN: 13, LargeNodes: 50000, MaxDur: 1000},
 }
 
 // BudgetByName returns Quick or Full.
