@@ -174,7 +174,24 @@ func TestAnyOrderWithin2x(t *testing.T) {
 	})
 }
 
-// Tightness: tasks cpu 1; sleep M; cpu 0 and cpu M; sleep 1; cpu 0 take
+// Tightness, attained: tasks `cpu 1` and `sleep 1` take 2 gathered CPU task
+// first and 1 the other way, so the ratio 2 is reached (the last task to
+// finish has no CPU work, the only case the bound C ≤ 2·OPT − cpu_z allows).
+func TestAnyOrderRatioTwoIsAttained(t *testing.T) {
+	w := &model.Workload{Unit: model.Nanosecond, Tasks: []model.Task{
+		{Name: "cpu", Steps: []model.Step{{Kind: model.CPU, D: 1}}},
+		{Name: "sleep", Steps: []model.Step{{Kind: model.Sleep, D: 1}}},
+	}}
+	bad, good := model.Simulate(w, []int{0, 1}), model.Simulate(w, []int{1, 0})
+	if bad.Makespan != 2 || good.Makespan != 1 {
+		t.Fatalf("cpu first %d, sleep first %d; want 2 and 1", bad.Makespan, good.Makespan)
+	}
+	if bad.Finish[1] != bad.Makespan || cpuTime(w.Tasks[1]) != 0 {
+		t.Fatalf("the task that finishes last (finish times %v) must be the sleeping task, with no CPU", bad.Finish)
+	}
+}
+
+// Tightness among canonical workloads: tasks cpu 1; sleep M; cpu 0 and cpu M; sleep 1; cpu 0 take
 // 2M+1 in the bad order and M+2 in the good one: the ratio tends to 2.
 func TestAnyOrderRatioFamilyApproachesTwo(t *testing.T) {
 	prev := 0.0

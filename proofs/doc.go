@@ -20,7 +20,8 @@
 //	r_j = S_k + A_j + L_j,   S_k = A_{π(1)} + … + A_{π(k-1)},
 //
 // and the makespan is the busy-period formula of the single-machine problem
-// 1|r_j|Cmax (Jackson 1955; Lenstra, Rinnooy Kan and Brucker 1977):
+// 1|r_j|Cmax, which earliest release first attains (folklore: the
+// time-reversed image of Jackson's 1955 rule for 1||Lmax):
 //
 //	C(π) = max( T + ΣB, max_j ( max(T, r_j) + Σ_{i: r_i ≥ r_j} B_i ) ),  T = ΣA
 //
@@ -28,8 +29,12 @@
 // release (Jackson's rule for 1||Lmax with tails) and is optimal when every
 // B_j = 0; with equal CPU phases shortest-IO-first is a slowest order and
 // every order is within (3n−1)/(2n) < 3/2 of the optimum; every order of
-// every workload is within 2 of the optimum; longest-IO-first is within
-// 3/2 on canonical workloads, and both constants are tight (bounds.md).
+// every workload is within 2 of the optimum; longest-IO-first,
+// longest-tail-first and Mitten's rule are within 3/2 on canonical
+// workloads; with equal CPU phases longest-IO-first is within the optimum
+// plus (n−1)c/2, so within (5n−1)/(4n) < 5/4; every constant is tight
+// (bounds.md). The optimizer's root lower bound is Carlier's preemptive
+// bound of the head-tail relaxation (lower-bounds.md).
 // Choosing the best order is strongly NP-hard even with all CPU phases
 // equal, by reduction from F2|l_j, p_ij=1|Cmax (Yu, Hoogeveen and Lenstra,
 // J. Scheduling 7, 2004; hardness.md).

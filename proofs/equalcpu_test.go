@@ -38,6 +38,52 @@ func sifFormula(js []model.Job) model.Duration {
 	return max(2*n*c, (n+1)*c+lmax)
 }
 
+// Lemma E1's count: in a shortest-IO-first order with c > 0 the jobs
+// released at or after the job at position k are exactly those at
+// positions k..n (N = n − k + 1). The count from the last position k′
+// sharing the release, n − k′ + 1, which an earlier text of the proof
+// used, is wrong when earlier positions share it; that happens only for
+// c = 0 (waits 1, 1 give N = 2 at position 1, not 1), where N is multiplied
+// by c = 0.
+func TestE1LaterReleasesAreTheLaterPositions(t *testing.T) {
+	oldCountFailsAtZero := false
+	for _, b := range equalCPUBoxes() {
+		b.each(func(js []model.Job) {
+			forEachOrder(len(js), func(p []int) {
+				if !isSIF(js, p) {
+					return
+				}
+				n, c := len(js), js[0].A
+				rel, _ := releases(js, p)
+				for k := 1; k <= n; k++ {
+					r := rel[p[k-1]]
+					count, last := 0, k
+					for k2 := 1; k2 <= n; k2++ {
+						if rel[p[k2-1]] >= r {
+							count++
+						}
+						if rel[p[k2-1]] == r {
+							last = max(last, k2)
+						}
+					}
+					if c > 0 && count != n-k+1 {
+						t.Fatalf("jobs %v, order %v, c = %d: %d jobs released at or after position %d, want n-k+1 = %d", js, p, c, count, k, n-k+1)
+					}
+					if count != n-last+1 {
+						if c > 0 {
+							t.Fatalf("jobs %v, order %v: the count from the last tied position is wrong with c = %d > 0", js, p, c)
+						}
+						oldCountFailsAtZero = true
+					}
+				}
+			})
+		})
+	}
+	if !oldCountFailsAtZero {
+		t.Fatal("the count n - k' + 1 never differs from N at c = 0: the domain lacks tied waits")
+	}
+}
+
 // Lemma E1: every shortest-IO-first order takes max(2nc, (n+1)c + max L).
 func TestE1ShortestIOFirstTakesTheFormula(t *testing.T) {
 	sweepJobs(t, equalCPUBoxes(), equalCPUChecks(), equalCPUJobs(7, 100, 1000), func(js []model.Job) string {

@@ -1,7 +1,8 @@
 package proofs_test
 
-// Checks of the LIF bound of proofs/bounds.md: on canonical workloads every
-// longest-IO-first order is within 3/2 of the optimum, and 3/2 is tight.
+// Checks of proofs/lif-within-1.5x-canonical.md: on canonical workloads
+// every longest-IO-first order is within 3/2 of the optimum, and 3/2 is
+// tight.
 
 import (
 	"fmt"

@@ -151,8 +151,40 @@ var MultiStep = &Class{
 	},
 }
 
+// FiveQuarters: the family of FiveQuartersFamily, one instance per odd
+// n ≥ 3 and c ≥ 1 (family.go).
+var FiveQuarters = &Class{
+	ID:   "five-quarters-family",
+	Doc:  "for odd n = 2m+1 ≥ 3 and integer c ≥ 1, the n tasks `cpu c; sleep (m+i)c; cpu c`, i = 0, …, n−1 (equal CPU phases, waits mc to (3m)c)",
+	MinN: 3,
+	AnyN: true,
+	Member: func(w *model.Workload) bool {
+		if !allJobs(w, func(j model.Job) bool { return j.L > 0 }) {
+			return false
+		}
+		_, ok := fiveQuartersMember(jobsOf(w))
+		return ok
+	},
+	jobs:  fiveQuartersJobs,
+	width: func(w Wide) int { return 2 },
+	decode: func(v []int64, w Wide) *model.Workload {
+		n := 3 + 2*pick(v[0], 0, (max(w.MaxN, 3)-3)/2)
+		return jobsWorkload(FiveQuartersFamily(n, model.Duration(pick(v[1], 1, max(int(w.MaxDur), 1)))))
+	},
+}
+
 // Classes lists every class, for documentation and tests.
-var Classes = []*Class{EqualCPUTwo, EqualCPU, NoPostCPU, Canonical, Hop, MultiStep}
+var Classes = []*Class{EqualCPUTwo, EqualCPU, NoPostCPU, Canonical, Hop, MultiStep, FiveQuarters}
+
+// ClassByID returns the class with the given id, or nil.
+func ClassByID(id string) *Class {
+	for _, c := range Classes {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
 
 // jobSpace is every canonical task with A, B ≤ MaxDur (B = 0 if noPost),
 // 1 ≤ L ≤ MaxDur and A+L+B ≤ MaxTotal, sorted by compareTasks.

@@ -53,21 +53,28 @@ func TestMain(m *testing.M) {
 // claims the minimal counterexample found by exhaustive search, in the
 // workload format.
 var pinned = map[string]struct{ verdict, minimal string }{
-	"lif-optimal-equal-cpu":              {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":1},{"sleep":1},{"cpu":1}]},{"name":"b","steps":[{"cpu":1},{"sleep":2},{"cpu":1}]},{"name":"c","steps":[{"cpu":1},{"sleep":3},{"cpu":1}]}]}`},
-	"lif-beats-sif-equal-cpu":            {"holds", ""},
-	"sif-worst-equal-cpu":                {"holds", ""},
-	"lif-optimal-two-tasks-equal-cpu":    {"holds", ""},
-	"lif-optimal-no-post-cpu":            {"holds", ""},
-	"lif-minimizes-last-io":              {"holds", ""},
-	"lif-optimal-unequal-cpu":            {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":0},{"sleep":1},{"cpu":1}]},{"name":"b","steps":[{"cpu":1},{"sleep":1},{"cpu":0}]}]}`},
-	"any-order-within-2x":                {"holds", ""},
-	"any-order-within-1.5x-equal-cpu":    {"holds", ""},
-	"hop-makes-order-irrelevant":         {"holds", ""},
-	"shorter-step-never-hurts":           {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"sleep":0},{"sleep":2}]},{"name":"b","steps":[{"sleep":1},{"cpu":1}]}]}`},
-	"lif-within-one-cpu-phase-equal-cpu": {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":1},{"sleep":2},{"cpu":1}]},{"name":"b","steps":[{"cpu":1},{"sleep":3},{"cpu":1}]},{"name":"c","steps":[{"cpu":1},{"sleep":4},{"cpu":1}]},{"name":"d","steps":[{"cpu":1},{"sleep":5},{"cpu":1}]},{"name":"e","steps":[{"cpu":1},{"sleep":6},{"cpu":1}]}]}`},
-	"lif-beats-sif-unequal-cpu":          {"refuted", ""},
-	"any-order-within-1.5x-unequal-cpu":  {"refuted", ""},
-	"shorter-step-never-hurts-canonical": {"holds", ""},
+	"lif-optimal-equal-cpu":                  {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":1},{"sleep":1},{"cpu":1}]},{"name":"b","steps":[{"cpu":1},{"sleep":2},{"cpu":1}]},{"name":"c","steps":[{"cpu":1},{"sleep":3},{"cpu":1}]}]}`},
+	"lif-beats-sif-equal-cpu":                {"holds", ""},
+	"sif-worst-equal-cpu":                    {"holds", ""},
+	"lif-optimal-two-tasks-equal-cpu":        {"holds", ""},
+	"lif-optimal-no-post-cpu":                {"holds", ""},
+	"lif-minimizes-last-io":                  {"holds", ""},
+	"lif-optimal-unequal-cpu":                {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":0},{"sleep":1},{"cpu":1}]},{"name":"b","steps":[{"cpu":1},{"sleep":1},{"cpu":0}]}]}`},
+	"any-order-within-2x":                    {"holds", ""},
+	"any-order-within-1.5x-equal-cpu":        {"holds", ""},
+	"hop-makes-order-irrelevant":             {"holds", ""},
+	"shorter-step-never-hurts":               {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"sleep":0},{"sleep":2}]},{"name":"b","steps":[{"sleep":1},{"cpu":1}]}]}`},
+	"lif-within-one-cpu-phase-equal-cpu":     {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":1},{"sleep":2},{"cpu":1}]},{"name":"b","steps":[{"cpu":1},{"sleep":3},{"cpu":1}]},{"name":"c","steps":[{"cpu":1},{"sleep":4},{"cpu":1}]},{"name":"d","steps":[{"cpu":1},{"sleep":5},{"cpu":1}]},{"name":"e","steps":[{"cpu":1},{"sleep":6},{"cpu":1}]}]}`},
+	"lif-beats-sif-unequal-cpu":              {"refuted", ""},
+	"any-order-within-1.5x-unequal-cpu":      {"refuted", ""},
+	"shorter-step-never-hurts-canonical":     {"holds", ""},
+	"lif-optimal-unequal-cpu-distinct-waits": {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":0},{"sleep":1},{"cpu":2}]},{"name":"b","steps":[{"cpu":1},{"sleep":2},{"cpu":0}]}]}`},
+	"lif-within-1.5x-canonical":              {"holds", ""},
+	"ltf-within-1.5x-canonical":              {"holds", ""},
+	"mitten-within-1.5x-canonical":           {"holds", ""},
+	"lif-additive-equal-cpu":                 {"holds", ""},
+	"lif-within-1.25x-equal-cpu":             {"holds", ""},
+	"lif-five-quarters-family":               {"holds", ""},
 }
 
 // checkClaim is the common body of the claim-named tests: the verdict is
@@ -141,6 +148,15 @@ func TestAnyOrderWithin1_5xUnequalCPU(t *testing.T) {
 func TestShorterStepNeverHurtsCanonical(t *testing.T) {
 	checkClaim(t, "shorter-step-never-hurts-canonical")
 }
+func TestLIFOptimalUnequalCPUDistinctWaits(t *testing.T) {
+	checkClaim(t, "lif-optimal-unequal-cpu-distinct-waits")
+}
+func TestLIFWithin1_5xCanonical(t *testing.T)    { checkClaim(t, "lif-within-1.5x-canonical") }
+func TestLTFWithin1_5xCanonical(t *testing.T)    { checkClaim(t, "ltf-within-1.5x-canonical") }
+func TestMittenWithin1_5xCanonical(t *testing.T) { checkClaim(t, "mitten-within-1.5x-canonical") }
+func TestLIFAdditiveEqualCPU(t *testing.T)       { checkClaim(t, "lif-additive-equal-cpu") }
+func TestLIFWithin1_25xEqualCPU(t *testing.T)    { checkClaim(t, "lif-within-1.25x-equal-cpu") }
+func TestLIFFiveQuartersFamily(t *testing.T)     { checkClaim(t, "lif-five-quarters-family") }
 
 // Every registered claim has a claim-named test above (its Test field),
 // the issue's eleven ids and statements are registered verbatim, and ids

@@ -16,6 +16,10 @@ type Class struct {
 	ID, Doc string
 	// MinN and MaxN bound the number of tasks intrinsically (MaxN 0: any).
 	MinN, MaxN int
+	// AnyN classes are not capped at MaxTasks: their claims' predicates
+	// never enumerate the n! orders of a large instance (a closed form and a
+	// lower bound decide them), so the scopes may go beyond MaxTasks.
+	AnyN bool
 	// Member reports whether w belongs to the class (tests check that every
 	// generator stays inside it).
 	Member func(w *model.Workload) bool
@@ -59,6 +63,9 @@ func (c *Class) nRange(lo, hi int) (int, int) {
 	lo = max(lo, c.MinN, 1)
 	if c.MaxN > 0 {
 		hi = min(hi, c.MaxN)
+	}
+	if c.AnyN {
+		return lo, hi
 	}
 	return lo, min(hi, MaxTasks)
 }

@@ -25,6 +25,8 @@
 //	canonical      cpu A_i; sleep L_i; cpu B_i   A_i, B_i ≥ 0, L_i ≥ 1
 //	hop            cpu A_i; io 0; sleep L_i; cpu B_i
 //	multi-step     1..S steps per task, each cpu/sleep/io d ≥ 0
+//	five-quarters-family  cpu c; sleep (m+i)c; cpu c, i = 0..n−1, odd n = 2m+1
+//	               (FiveQuartersFamily; not capped at MaxTasks, Class.AnyN)
 //
 // "Longest-IO-first" (LIF) sorts by model.Task.IOTime descending with ties
 // in the given order, so the orders LIF can produce on a multiset of tasks
@@ -35,8 +37,10 @@
 // order (Eval.SIFPartner: equal IO times keep their relative order in both).
 //
 // For canonical instances the engines evaluate makespans with
-// model.ClosedForm (release r_j = S_k + A_j + L_j, then Jackson's
-// earliest-release list schedule of the B_j from ΣA; Jackson 1955), which
+// model.ClosedForm (release r_j = S_k + A_j + L_j, then the
+// earliest-release-first list schedule of the B_j from ΣA, which solves
+// 1|r_j|Cmax: folklore, the time-reversed image of Jackson's 1955 rule for
+// 1||Lmax), which
 // model/doc.go proves equal to the simulator's makespan and
 // model.TestClosedFormMatchesSimulator checks; all other classes are
 // simulated with model.Sim. Every reported comparison is re-simulated with
@@ -96,10 +100,19 @@
 // a proof.
 //
 // Adversary hill-climbs, per class and ordering rule (lif, sif, ltf =
-// longest tail first, any = the slowest order), for the worst ratio of the
-// rule's makespan to the optimum, from seeded random starts over the
-// class's integer vectors; it reports the worst ratio found and the
-// instance attaining it.
+// longest tail first, johnson, mitten, best3 = the best of lif, ltf and
+// mitten, heuristic, any = the slowest order), for the worst ratio of the
+// rule's makespan to the optimum: from seeded random starts over the
+// class's integer vectors, and over the parameters of structured families
+// (waits in arithmetic progression with equal CPU phases; every duration in
+// progression, or two kinds of job, for canonical jobs), where patterns
+// that single-coordinate moves cannot reach, such as all releases
+// coinciding, are one step away. Up to AdversaryBudget.MaxN tasks the judge
+// is every order; for canonical jobs the search continues to LargeN tasks
+// with order.BranchAndBound as the judge. It reports the worst ratio found
+// and the instance attaining it; at the quick budget it finds the
+// five-quarters family, the proved worst case of longest-IO-first with
+// equal CPU phases (TestAdversaryFindsTheFiveQuartersFamily).
 //
 // # Claims beyond the issue
 //
@@ -111,4 +124,13 @@
 // shorter-step-never-hurts reaches the canonical class
 // (shorter-step-never-hurts-canonical: holds; the closed form is monotone
 // in every A, L and B).
+//
+// The guarantees of the rules (proofs/bounds.md): lif-, ltf- and
+// mitten-within-1.5x-canonical (hold, one lemma), lif-additive-equal-cpu
+// and lif-within-1.25x-equal-cpu (hold: OPT + (n−1)c/2, so (5n−1)/(4n)),
+// lif-five-quarters-family (holds: the family that makes both tight for odd
+// n, checked for every odd n of the scope), and
+// lif-optimal-unequal-cpu-distinct-waits (refuted: the minimal
+// counterexample to lif-optimal-unequal-cpu has tied waits and fails only
+// through the tie-break; this one has distinct waits).
 package props

@@ -169,7 +169,7 @@ func TestOrderOfMinimality(t *testing.T) {
 // class (consistent with any-order-within-2x).
 func TestAdversaryIsDeterministicAndGenuine(t *testing.T) {
 	b := Quick
-	b.Adversary = AdversaryBudget{Restarts: 2, Steps: 60, MaxN: 5, MaxDur: 40}
+	b.Adversary = AdversaryBudget{Restarts: 2, Structured: 1, Steps: 60, MaxN: 5, LargeN: 7, LargeNodes: 5000, MaxDur: 40}
 	a1, a2 := Adversary(b), Adversary(b)
 	for i, r := range a1 {
 		if r.Num != a2[i].Num || r.Den != a2[i].Den || string(model.Marshal(r.Instance.W)) != string(model.Marshal(a2[i].Instance.W)) {
@@ -184,5 +184,47 @@ func TestAdversaryIsDeterministicAndGenuine(t *testing.T) {
 		if r.Num > 2*r.Den {
 			t.Errorf("%s: beyond twice the optimum", r)
 		}
+	}
+}
+
+// The adversary finds the five-quarters family on its own: at the quick
+// budget its worst longest-IO-first ratio with equal CPU phases is the
+// family's (5N-1)/(4N) for the largest odd N it searches, on a member of
+// the family (any c), which proofs/lif-additive-equal-cpu.md shows is the
+// worst possible for that N. And no ratio it reports exceeds a proved
+// bound: 3/2 for longest-IO-first, longest-tail-first, Mitten's rule and
+// their best on canonical jobs (proofs/bounds.md), 2 for every order.
+func TestAdversaryFindsTheFiveQuartersFamily(t *testing.T) {
+	b := Quick
+	N := max(b.Adversary.MaxN, b.Adversary.LargeN)
+	if N%2 == 0 {
+		N--
+	}
+	found := false
+	for _, r := range Adversary(b) {
+		t.Log(r)
+		if r.Num > 2*r.Den {
+			t.Errorf("%s: beyond twice the optimum", r)
+		}
+		switch r.Heuristic {
+		case "lif", "ltf", "mitten", "best3":
+			if jobClass(ClassByID(r.Class)) && 2*r.Num > 3*r.Den {
+				t.Errorf("%s: beyond the proved 3/2", r)
+			}
+		}
+		if r.Class != EqualCPU.ID || r.Heuristic != "lif" {
+			continue
+		}
+		found = true
+		lif, opt := FiveQuartersValues(N, 1)
+		if r.Num*opt != lif*r.Den {
+			t.Errorf("%s: want the family's %d/%d at n = %d", r, lif, opt, N)
+		}
+		if _, ok := fiveQuartersMember(r.Instance.Jobs); !ok {
+			t.Errorf("%s: the worst instance %s is not in the five-quarters family", r, model.Marshal(r.Instance.W))
+		}
+	}
+	if !found {
+		t.Fatal("the adversary did not search equal-cpu/lif")
 	}
 }

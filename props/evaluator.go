@@ -52,6 +52,8 @@ type Eval struct {
 	keys []model.Duration
 	lif  []int
 	sif  []int
+	ltf  []int
+	tail []model.Duration
 }
 
 // Makespan is the makespan of in gathered in order p: model.ClosedForm for
@@ -76,23 +78,28 @@ func (e *Eval) All(in *Instance) []model.Duration {
 	for _, p := range ps {
 		e.ms = append(e.ms, e.Makespan(in, p))
 	}
-	e.lif, e.sif = e.lif[:0], e.sif[:0]
-	e.keys = e.keys[:0]
+	e.lif, e.sif, e.ltf = e.lif[:0], e.sif[:0], e.ltf[:0]
+	e.keys, e.tail = e.keys[:0], e.tail[:0]
 	for _, t := range in.W.Tasks {
 		e.keys = append(e.keys, t.IOTime())
+		e.tail = append(e.tail, tail(t))
 	}
 	for r, p := range ps {
-		asc, desc := true, true
+		asc, desc, tails := true, true, true
 		for k := 1; k < len(p); k++ {
 			a, b := e.keys[p[k-1]], e.keys[p[k]]
 			asc = asc && a <= b
 			desc = desc && a >= b
+			tails = tails && e.tail[p[k-1]] >= e.tail[p[k]]
 		}
 		if desc {
 			e.lif = append(e.lif, r)
 		}
 		if asc {
 			e.sif = append(e.sif, r)
+		}
+		if tails {
+			e.ltf = append(e.ltf, r)
 		}
 	}
 	return e.ms
@@ -105,6 +112,11 @@ func (e *Eval) LIF(in *Instance) []int { e.All(in); return e.lif }
 
 // SIF: see LIF.
 func (e *Eval) SIF(in *Instance) []int { e.All(in); return e.sif }
+
+// LTF returns the ranks of every order longest-tail-first can produce: the
+// orders by non-increasing tail (the time from a task's first await on:
+// L + B for canonical tasks), one for each way of breaking ties.
+func (e *Eval) LTF(in *Instance) []int { e.All(in); return e.ltf }
 
 // SIFPartner is the shortest-IO-first order for the same given order as
 // the longest-IO-first order p: both sorts are stable, so tasks with equal

@@ -181,3 +181,107 @@ func lifWithinOnePhase(e *Eval, in *Instance) *Failure {
 	}
 	return nil
 }
+
+// ruleWithin returns the predicate "every order the rule can produce (every
+// tie-break) has a makespan of at most num/den times the optimum",
+// compared exactly in integers; orders lists the rule's orders.
+func ruleWithin(name string, orders func(e *Eval, in *Instance) []int, num, den model.Duration) Predicate {
+	return func(e *Eval, in *Instance) *Failure {
+		ms := e.All(in)
+		b, best := e.Best(in)
+		for _, r := range orders(e, in) {
+			if ms[r]*den > num*best {
+				return &Failure{
+					Reason:      fmt.Sprintf("%s takes %d > %d/%d × the best %d", name, ms[r], num, den, best),
+					Comparisons: []Comparison{e.compare(name, in, r), e.compare("best", in, b)},
+				}
+			}
+		}
+		return nil
+	}
+}
+
+func lifOrders(e *Eval, in *Instance) []int { return e.LIF(in) }
+func ltfOrders(e *Eval, in *Instance) []int { return e.LTF(in) }
+
+// lifAdditive: on equal-CPU instances of n tasks with phases c, every LIF
+// order's makespan is at most the optimum plus (n−1)c/2.
+func lifAdditive(e *Eval, in *Instance) *Failure {
+	if len(in.Jobs) == 0 {
+		return nil
+	}
+	n, c := model.Duration(len(in.Jobs)), in.Jobs[0].A
+	ms := e.All(in)
+	b, best := e.Best(in)
+	for _, r := range e.LIF(in) {
+		if 2*(ms[r]-best) > (n-1)*c {
+			return &Failure{
+				Reason:      fmt.Sprintf("longest-IO-first takes %d > the best %d plus (n-1)c/2 = %d*%d/2", ms[r], best, n-1, c),
+				Comparisons: []Comparison{e.compare("lif", in, r), e.compare("best", in, b)},
+			}
+		}
+	}
+	return nil
+}
+
+// distinctWaits reports whether no two tasks of in have the same IO time,
+// so that longest-IO-first has exactly one order.
+func distinctWaits(in *Instance) bool {
+	seen := map[model.Duration]bool{}
+	for _, t := range in.W.Tasks {
+		if seen[t.IOTime()] {
+			return false
+		}
+		seen[t.IOTime()] = true
+	}
+	return true
+}
+
+// lifOptimalDistinctWaits is lifOptimal on instances whose waits are
+// pairwise distinct (where the tie-break cannot matter); it holds
+// vacuously on the others.
+func lifOptimalDistinctWaits(e *Eval, in *Instance) *Failure {
+	if !distinctWaits(in) {
+		return nil
+	}
+	return lifOptimal(e, in)
+}
+
+// keyedOrders returns the ranks of every order of in whose jobs' keys are
+// non-decreasing: every tie-break of a rule that sorts by key.
+func keyedOrders(e *Eval, in *Instance, key func(model.Job) [2]model.Duration) []int {
+	if in.Jobs == nil {
+		return nil
+	}
+	keys := make([][2]model.Duration, len(in.Jobs))
+	for i, j := range in.Jobs {
+		keys[i] = key(j)
+	}
+	var out []int
+	for r, p := range perms(len(keys)) {
+		ok := true
+		for k := 1; k < len(p) && ok; k++ {
+			a, b := keys[p[k-1]], keys[p[k]]
+			ok = a[0] < b[0] || a[0] == b[0] && a[1] <= b[1]
+		}
+		if ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// johnsonKey is Johnson's rule on the pair (a, b) as a sort key: jobs with
+// a ≤ b first by ascending a, then the others by descending b.
+func johnsonKey(a, b model.Duration) [2]model.Duration {
+	if a <= b {
+		return [2]model.Duration{0, a}
+	}
+	return [2]model.Duration{1, -b}
+}
+
+// mittenOrders: every order Mitten's rule (Johnson's rule on
+// (A + L, L + B), as order.Mitten) can produce, one per tie-break.
+func mittenOrders(e *Eval, in *Instance) []int {
+	return keyedOrders(e, in, func(j model.Job) [2]model.Duration { return johnsonKey(j.A+j.L, j.L+j.B) })
+}

@@ -37,5 +37,21 @@ func Registry() []Claim {
 			Statement: "For canonical workloads with arbitrary CPU phases, every order is within 1.5 times the optimum."},
 		{ID: "shorter-step-never-hurts-canonical", Class: Canonical, Check: shorterNeverHurts, Test: "TestShorterStepNeverHurtsCanonical",
 			Statement: "For a fixed order, shortening any step of a canonical workload never increases the makespan."},
+		// Claims about the rules' guarantees (proofs/README.md, "Rules").
+		{ID: "lif-optimal-unequal-cpu-distinct-waits", Class: Canonical, Check: lifOptimalDistinctWaits, Test: "TestLIFOptimalUnequalCPUDistinctWaits",
+			Statement: "Longest-IO-first is optimal for canonical workloads with arbitrary CPU phases and pairwise distinct waits."},
+		{ID: "lif-within-1.5x-canonical", Class: Canonical, Check: ruleWithin("longest-IO-first", lifOrders, 3, 2), Test: "TestLIFWithin1_5xCanonical",
+			Statement: "For canonical workloads with arbitrary CPU phases, every longest-IO-first order is within 1.5 times the optimum."},
+		{ID: "ltf-within-1.5x-canonical", Class: Canonical, Check: ruleWithin("longest-tail-first", ltfOrders, 3, 2), Test: "TestLTFWithin1_5xCanonical",
+			Statement: "For canonical workloads with arbitrary CPU phases, every longest-tail-first order (descending L + B) is within 1.5 times the optimum."},
+		{ID: "mitten-within-1.5x-canonical", Class: Canonical, Check: ruleWithin("mitten", mittenOrders, 3, 2), Test: "TestMittenWithin1_5xCanonical",
+			Statement: "For canonical workloads with arbitrary CPU phases, every order of Mitten's rule (Johnson's rule on (A + L, L + B)) is within 1.5 times the optimum."},
+		// The equal-CPU bound of longest-IO-first (proofs/lif-additive-equal-cpu.md).
+		{ID: "lif-additive-equal-cpu", Class: EqualCPU, Check: lifAdditive, Test: "TestLIFAdditiveEqualCPU",
+			Statement: "With n tasks and equal CPU phases c, longest-IO-first is at most (n-1)c/2 slower than the best order."},
+		{ID: "lif-within-1.25x-equal-cpu", Class: EqualCPU, Check: ruleWithin("longest-IO-first", lifOrders, 5, 4), Test: "TestLIFWithin1_25xEqualCPU",
+			Statement: "With equal CPU phases, longest-IO-first is within 1.25 times the optimum."},
+		{ID: "lif-five-quarters-family", Class: FiveQuarters, Check: fiveQuartersClosedForm, Test: "TestLIFFiveQuartersFamily",
+			Statement: "For odd n = 2m+1 and c > 0, the tasks cpu c; sleep (m+i)c; cpu c (i = 0 to n-1) take (m+2n)c under longest-IO-first and 2nc, the optimum, in the interleaved order."},
 	}
 }

@@ -31,8 +31,8 @@ func (r *RatioStats) add(c, opt model.Duration) {
 // proven optimum on
 // Instances seeded instances of N jobs drawn from HeuristicDist(N, WaitPct).
 type HeuristicRow struct {
-	N, WaitPct, Instances        int
-	LIF, LTF, Johnson, Heuristic RatioStats
+	N, WaitPct, Instances                int
+	LIF, LTF, Johnson, Mitten, Heuristic RatioStats
 	// Unproven counts instances whose optimum was not proven within
 	// order.DefaultNodes (then the ratios are to the best order found, which
 	// flatters every rule slightly). The paper prints it (\HeurUnproven).
@@ -48,7 +48,8 @@ func HeuristicDist(n, waitPct int) Dist {
 }
 
 // CompareHeuristics measures order.JobsLIF, order.LongestTailFirst,
-// order.JohnsonOrder and order.Heuristic against the order.BranchAndBound
+// order.JohnsonOrder, order.Mitten and order.Heuristic against the
+// order.BranchAndBound
 // optimum: for every n in ns and
 // every wait ratio in waitPcts, instances jobs sets from HeuristicDist drawn
 // with NewRand(seed, stream) (one stream per (n, ratio) pair, so rows do not
@@ -69,9 +70,10 @@ func CompareHeuristics(ns, waitPcts []int, instances int, seed uint64) []Heurist
 				row.LIF.add(model.ClosedForm(js, order.JobsLIF(js)), opt)
 				row.LTF.add(model.ClosedForm(js, order.LongestTailFirst(js)), opt)
 				row.Johnson.add(model.ClosedForm(js, order.JohnsonOrder(js)), opt)
+				row.Mitten.add(model.ClosedForm(js, order.Mitten(js)), opt)
 				row.Heuristic.add(model.ClosedForm(js, order.Heuristic(js)), opt)
 			}
-			for _, r := range []*RatioStats{&row.LIF, &row.LTF, &row.Johnson, &row.Heuristic} {
+			for _, r := range []*RatioStats{&row.LIF, &row.LTF, &row.Johnson, &row.Mitten, &row.Heuristic} {
 				r.Mean /= float64(max(instances, 1))
 			}
 			rows = append(rows, row)
@@ -83,15 +85,15 @@ func CompareHeuristics(ns, waitPcts []int, instances int, seed uint64) []Heurist
 // WriteHeuristicTable prints rows as an aligned text table: mean and worst
 // ratio to the optimum and the share of optimal answers per rule.
 func WriteHeuristicTable(w io.Writer, rows []HeuristicRow) error {
-	if _, err := fmt.Fprintf(w, "%3s %5s %5s  %-22s %-22s %-22s %-22s\n", "n", "wait%", "inst", "LIF mean/worst/opt%", "LTF mean/worst/opt%", "Johnson mean/worst/opt%", "Heuristic mean/worst/opt%"); err != nil {
+	if _, err := fmt.Fprintf(w, "%3s %5s %5s  %-22s %-22s %-22s %-22s %-22s\n", "n", "wait%", "inst", "LIF mean/worst/opt%", "LTF mean/worst/opt%", "Johnson mean/worst/opt%", "Mitten mean/worst/opt%", "Heuristic mean/worst/opt%"); err != nil {
 		return err
 	}
 	cell := func(r RatioStats, inst int) string {
 		return fmt.Sprintf("%.4f/%.4f/%3.0f%%", r.Mean, r.Worst, 100*float64(r.Optimal)/float64(max(inst, 1)))
 	}
 	for _, r := range rows {
-		if _, err := fmt.Fprintf(w, "%3d %5d %5d  %-22s %-22s %-22s %-22s\n", r.N, r.WaitPct, r.Instances,
-			cell(r.LIF, r.Instances), cell(r.LTF, r.Instances), cell(r.Johnson, r.Instances), cell(r.Heuristic, r.Instances)); err != nil {
+		if _, err := fmt.Fprintf(w, "%3d %5d %5d  %-22s %-22s %-22s %-22s %-22s\n", r.N, r.WaitPct, r.Instances,
+			cell(r.LIF, r.Instances), cell(r.LTF, r.Instances), cell(r.Johnson, r.Instances), cell(r.Mitten, r.Instances), cell(r.Heuristic, r.Instances)); err != nil {
 			return err
 		}
 	}

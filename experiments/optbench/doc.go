@@ -15,7 +15,7 @@
 // # Heuristic comparison
 //
 // CompareHeuristics returns one HeuristicRow per (n, wait%): for LIF,
-// LongestTailFirst, JohnsonOrder and Heuristic the RatioStats of their
+// LongestTailFirst, JohnsonOrder, Mitten and Heuristic the RatioStats of their
 // makespans over the branch-and-bound optimum. It is deterministic (node
 // limits, one seeded stream per row). WriteHeuristicTable prints the rows
 // as text (TestHeuristicBeatsLIFOnAverage logs them).

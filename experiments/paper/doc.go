@@ -14,10 +14,10 @@
 //	generated/seed-table.tex                   measured vs naive vs hop model
 //	generated/hop-table.tex                    the real-socket hop experiment (hop.go)
 //	generated/heuristics-table.tex             fast rules vs the optimum (heuristics.go)
-//	generated/claims-table.tex                 props.Registry with computed verdicts (claims.go)
+//	generated/claims-table{,-added}.tex        props.Registry with computed verdicts (claims.go)
 //	generated/counterexamples.tex              the counterexample figures' environments
 //	generated/proofs.tex, generated/proofs/    proofs/*.md converted by mdToTeX (mdtex.go)
-//	generated/artifact-claims.tex              claim → command (artifact.go)
+//	generated/artifact-claims{,-added}.tex     claim → command (artifact.go)
 //	generated/readme-reproduce.md              the README's "Reproducing the paper"
 //	generated/runtimes-table.tex               model variants vs CPython 3.8-3.13 (runtimes.go)
 //	generated/readme-runtimes.md               the README's "Runtimes"
@@ -59,7 +59,7 @@
 // {1, ..., 100} ms and A_j, B_j uniform on {0, ..., M} ms with
 // M = round(ρ·101), so that E[A] = E[B] = M/2 ≈ ρ·E[L]. For each workload
 // it computes the makespan C(π) of every one of the n! orders with
-// model.ClosedForm (Jackson's rule for the second phases; the closed form
+// model.ClosedForm (earliest release first for the second phases; the closed form
 // equals the simulator on canonical workloads, and the generator re-checks
 // LIF against model.Simulate and the minimum against order.Apply(w,
 // order.Best)), so that

@@ -38,6 +38,7 @@ func heuristicsTable(o *output, num *Numbers, c HeurConfig, progress io.Writer) 
 		{"LIF", `\LIF`, func(r *optbench.HeuristicRow) optbench.RatioStats { return r.LIF }},
 		{"LTF", `\textsc{ltf}`, func(r *optbench.HeuristicRow) optbench.RatioStats { return r.LTF }},
 		{"Johnson", "Johnson", func(r *optbench.HeuristicRow) optbench.RatioStats { return r.Johnson }},
+		{"Mitten", "Mitten", func(r *optbench.HeuristicRow) optbench.RatioStats { return r.Mitten }},
 		{"Heur", "heuristic", func(r *optbench.HeuristicRow) optbench.RatioStats { return r.Heuristic }},
 	}
 	src := "heuristic comparison (optbench.CompareHeuristics)"

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"image/color"
+	"slices"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -39,7 +41,9 @@ func worstRatios(o *output, num *Numbers, ratios []props.WorstRatio) error {
 	}
 	p.X.Tick.Marker = plot.ConstantTicks(ticks)
 	p.X.Min, p.X.Max = -0.5, float64(len(classes))-0.5
-	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.PyramidGlyph{}, draw.BoxGlyph{}, draw.RingGlyph{}, draw.CrossGlyph{}}
+	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.PyramidGlyph{}, draw.BoxGlyph{}, draw.RingGlyph{}, draw.CrossGlyph{}, draw.PlusGlyph{}}
+	// One colour per rule: the paper's palette and, for an eighth rule, grey.
+	palette := append(slices.Clone(okabeIto), color.RGBA{0x99, 0x99, 0x99, 0xFF})
 	var legend []legendItem
 	for ri, rule := range rules {
 		var pts plotter.XYs
@@ -58,7 +62,7 @@ func worstRatios(o *output, num *Numbers, ratios []props.WorstRatio) error {
 		if err != nil {
 			return err
 		}
-		sc.Color = okabeIto[ri%len(okabeIto)]
+		sc.Color = palette[ri%len(palette)]
 		sc.Shape = shapes[ri%len(shapes)]
 		sc.Radius = vg.Points(2.8)
 		p.Add(sc)

@@ -43,6 +43,12 @@ func Generator(c *props.Class, w props.Wide) *rapid.Generator[*model.Workload] {
 		})
 	case props.MultiStep:
 		return multiStep(w)
+	case props.FiveQuarters:
+		return rapid.Custom(func(t *rapid.T) *model.Workload {
+			m := rapid.IntRange(1, max(w.MaxN-1, 2)/2).Draw(t, "m")
+			c := 1 + gen.Dur(max(w.MaxDur, 1)-1).Draw(t, "c")
+			return gen.JobsWorkload(props.FiveQuartersFamily(2*m+1, c))
+		})
 	}
 	panic("pbt: no rapid generator for class " + c.ID)
 }
