@@ -54,9 +54,9 @@
 // For canonical tasks ClosedForm gives the
 // makespan without simulation: first phases back to back in gather order,
 // releases r_j = S_k + A_j + L_j, second phases list-scheduled in release
-// order from ΣA without idling (Jackson's earliest-release-date rule for
-// 1|r_j|Cmax; J. R. Jackson, Scheduling a production line to minimize
-// maximum tardiness, 1955). The makespan equals the simulator's for L >= 0
+// order from ΣA without idling (the earliest-release-first rule, optimal for
+// 1|r_j|Cmax: scheduling folklore, the time-reversed image of Jackson's 1955
+// due-date rule; proofs/README.md places it). The makespan equals the simulator's for L >= 0
 // and for io in place of sleep; per-task finishes agree when releases are
 // distinct and L > 0 (tests in closedform_test.go draw the boundary).
 package model

@@ -94,7 +94,7 @@ type solver struct {
 	n      int
 	sumA   model.Duration
 	byHead []int // ascending A+L: unplaced jobs' release bounds in order
-	byTail []int // descending L+B: Jackson's order for LB2
+	byTail []int // descending L+B: LB2's order (Jackson's rule with tails)
 	twin   []int // largest i < j with jobs[i] == jobs[j], or -1
 	key    []int // tie-break rank: zero-A jobs first, then by index
 	rules  rules
@@ -313,7 +313,7 @@ func (s *solver) bound() model.Duration {
 	return max(s.releaseBound(), s.tailBound())
 }
 
-// releaseBound is LB1: Jackson's earliest-release rule on the second stage
+// releaseBound is LB1: the earliest-release rule on the second stage
 // with the placed jobs' releases and, for each unplaced j, the earliest
 // release it can get: e + A_j + L_j (all clamped to ΣA). Merge of two lists
 // sorted by release; in a subset search, with the fixed jobs too.

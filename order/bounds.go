@@ -7,13 +7,14 @@ import "github.com/gatherorder/gatherorder/model"
 // states the problem). With S = ΣA:
 //
 //   - CPU = ΣA + ΣB: the loop's one thread runs one phase at a time.
-//   - Release: Jackson's bound on the second phases. Job j's wait ends no
+//   - Release: the earliest-release bound on the second phases. Job j's wait ends no
 //     earlier than h_j = A_j + L_j (its first phase ends no earlier than
 //     A_j) and no second phase starts before S (the first phases run back to
 //     back from 0), and the makespan is monotone in the releases, so
 //     C >= max over θ of (max(S, θ) + Σ{B_j : h_j >= θ}), the earliest-
-//     release list schedule of the B_j released at max(S, h_j) (J. R.
-//     Jackson 1955; optimal for 1|r_j|Cmax, where preemption does not help).
+//     release list schedule of the B_j released at max(S, h_j) (folklore,
+//     the time-reversed image of Jackson's due-date rule; optimal for
+//     1|r_j|Cmax, where preemption does not help).
 //     It is at least CPU (take θ = min h).
 //   - Tail: ignoring that second phases queue, job j ends no earlier than
 //     c_j + L_j + B_j, c_j the end of its first phase; the first phases form

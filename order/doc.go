@@ -34,11 +34,12 @@
 // releases known and U the unplaced jobs, two lower bounds hold for every
 // completion:
 //
-//   - LB1, Jackson's bound on the second stage: every unplaced j is
+//   - LB1, the earliest-release bound on the second stage: every unplaced j is
 //     released no earlier than e + A_j + L_j, and the makespan is monotone
 //     in the releases, so the earliest-release list schedule (optimal for
 //     1|r_j|Cmax, and equal to its preemptive relaxation since all that is
-//     asked is Cmax; J. R. Jackson 1955, W. A. Horn 1974) of the placed
+//     asked is Cmax; folklore, the time-reversed image of Jackson's 1955
+//     due-date rule, and W. A. Horn 1974 for the preemptive relaxation) of the placed
 //     releases and these release bounds, from ΣA, is a lower bound. It
 //     includes ΣA + ΣB and every single-job path max(ΣA, r_j) + B_j, and it
 //     is exact once every job is placed (leaves need no extra evaluation).

@@ -88,6 +88,7 @@
 // References: CPython 3.11 Lib/asyncio/base_events.py (_run_once,
 // create_connection, _create_connection_transport), selector_events.py
 // (sock_connect, _SelectorSocketTransport), tasks.py (gather);
-// J. R. Jackson, Scheduling a production line to minimize maximum
-// tardiness, 1955 (the release-date list schedule of the closed form).
+// the closed form's earliest-release list schedule is scheduling folklore
+// (the time-reversed image of J. R. Jackson's 1955 due-date rule; see
+// proofs/README.md).
 package seed
