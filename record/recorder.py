@@ -776,12 +776,19 @@ def _write(path):
 
 
 def _trimmed(tb, target):
-    """The traceback from the program's first frame on (the recorder's and
-    runpy's frames are not the program's)."""
+    """The traceback from the program's first frame on: the recorder's and
+    runpy's frames are not the program's (python3 SCRIPT prints none)."""
+    if target is not None:
+        t = tb
+        while t is not None:
+            if t.tb_frame.f_code.co_filename == target:
+                return t
+            t = t.tb_next
     t = tb
+    runpy_file = getattr(sys.modules.get("runpy"), "__file__", None)
     while t is not None:
         fn = t.tb_frame.f_code.co_filename
-        if fn != __file__ and not fn.startswith(os.path.dirname(os.__file__) + os.sep + "runpy"):
+        if fn != __file__ and fn != runpy_file and not fn.startswith("<frozen runpy"):
             return t
         t = t.tb_next
     return tb
