@@ -714,9 +714,16 @@ class _VClock:
         return cls.now / 1e9
 
 
+_IDLE = threading.Event()
+
+
 def _vsleep(secs):
     if secs < 0:
         raise ValueError("sleep length must be non-negative")
+    if threading.current_thread() is not threading.main_thread():
+        # Another thread's sleep moves the one clock only while the loop
+        # waits for it (select without timeout), so runs are deterministic.
+        _IDLE.wait()
     for loop in S.loops:
         sel = getattr(loop, "_selector", None)
         if isinstance(sel, VirtualSelector) and not loop.is_closed():
@@ -727,8 +734,9 @@ def _vsleep(secs):
 class VirtualSelector:
     """Wraps the loop's real selector: sockets ready now are reported at
     once; otherwise a select that would wait for a timer advances the
-    virtual clock by its timeout instead (a select without timeout blocks
-    on the real selector)."""
+    virtual clock by its timeout instead, and a select without timeout
+    blocks on the real selector while other threads' sleeps advance the
+    clock."""
 
     def __init__(self, real):
         self._real = real
@@ -741,7 +749,11 @@ class VirtualSelector:
         if ev:
             return ev
         if timeout is None:
-            return self._real.select(None)
+            _IDLE.set()
+            try:
+                return self._real.select(None)
+            finally:
+                _IDLE.clear()
         if timeout > 0:
             READINESS.poll(self._real)
             _VClock.now += int(round(timeout * 1e9))
