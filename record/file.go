@@ -57,7 +57,7 @@ type StepSamples struct {
 
 // Sources are the values of a wait's "from": what completed the awaited
 // future (package documentation).
-var Sources = []string{"timer", "yield", "socket", "thread", "hop", "task", "loop", "other"}
+var Sources = []string{"timer", "yield", "socket", "thread", "hop", "turn", "task", "loop", "other"}
 
 func validSource(s string) bool {
 	for _, v := range Sources {

@@ -30,9 +30,15 @@ step as long as the step ran, and each await between two steps is one of
     sleep 0 x k  "hop": completed by a chain of call_soon callbacks that the
               task itself queued, nothing awaited; the task resumed k loop
               iterations after the await, which is k bare yields
+    sleep 0 x k  "turn": completed by another task's step (a lock another
+              task releases, an Event it sets) while the loop never waited
+              for anything meanwhile (selector loops): the wait was the
+              other tasks' steps, which the model runs itself; the task
+              resumed k iterations after the await
     sleep d   "task":   completed by another task (an inner gather, a task
-              the child awaits, an Event another task sets); d = completion
-              - await start
+              the child awaits, an Event another task sets) while the loop
+              did wait for something meanwhile, or under uvloop; d =
+              completion - await start
     io d      "loop":   (uvloop only) completed by the loop's own machinery,
               outside any Python callback: a socket or pipe; d = completion
     sleep d   "other":  anything else (d = completion - await start)
@@ -83,6 +89,10 @@ class _State:
         self.script_dir = ""
         self.uvloop = False
         self.loops = []
+        # Selector loops only: iterations (one select each) and the selects
+        # that could wait (nothing was ready); None where not counted.
+        self.iters = None
+        self.idles = None
 
 
 S = _State()
@@ -98,12 +108,14 @@ def _err(where):
 # --------------------------------------------------------------------------
 
 class _Wait:
-    __slots__ = ("fut", "child", "start", "done_at", "src")
+    __slots__ = ("fut", "child", "start", "done_at", "src", "iter0", "idle0", "iter1", "idle1")
 
     def __init__(self, fut, child, start):
         self.fut, self.child, self.start = fut, child, start
         self.done_at = None
         self.src = None
+        self.iter0, self.idle0 = S.iters, S.idles
+        self.iter1 = self.idle1 = None
 
 
 class _Child:
@@ -270,6 +282,10 @@ def _resolve(w, now):
     if kind == "step" and owner is w.child.task and depth > 0:
         return [("sleep", 0, "hop")] * (depth + 1)
     if kind in ("step", "task"):
+        if w.iter1 is not None and w.iter0 is not None and w.idle1 == w.idle0:
+            # The loop never waited meanwhile: the wait was the other
+            # tasks' steps, which the model runs itself; k turns.
+            return [("sleep", 0, "turn")] * (w.iter1 - w.iter0 + 1)
         return [("sleep", max(0, end - w.start), "task")]
     return [("sleep", max(0, end - w.start), "other")]
 
@@ -374,6 +390,7 @@ def _note_completion(fut):
     if w is not None and w.fut is fut and w.done_at is None:
         w.done_at = S.clock()
         w.src = S.cur
+        w.iter1, w.idle1 = S.iters, S.idles
         if w.child.future:
             S.waits.pop(id(fut), None)
             _future_done(w.child, w, w.done_at)
@@ -444,9 +461,20 @@ def _instrument(loop):
     proc = getattr(loop, "_process_events", None)
     if sel is not None and proc is not None and isinstance(loop, asyncio.selector_events.BaseSelectorEventLoop):
         if VIRTUAL:
-            loop._selector = VirtualSelector(sel)
+            sel = loop._selector = VirtualSelector(sel)
         else:
             READINESS.mirror(sel)
+        if S.iters is None:
+            S.iters = S.idles = 0
+        real_select = sel.select
+
+        def counting_select(timeout=None):
+            S.iters += 1
+            if timeout is None or timeout > 0:
+                S.idles += 1
+            return real_select(timeout)
+
+        sel.select = counting_select
 
         def process_events(event_list):
             t = clock()

@@ -240,6 +240,20 @@ func TestNestedGathers(t *testing.T) {
 	}
 }
 
+// A wait that only lasts while the loop runs other tasks' steps (a lock
+// released a turn later) is recorded as those turns, which the model
+// replays itself, not as a sleep of the time they took.
+func TestAWaitOnASiblingIsRecordedAsTurns(t *testing.T) {
+	py := python(t)
+	g := gatherAt(t, recordProgram(t, py, 1, "", "lock.py").res.File, "lock.py:22")
+	wantSteps(t, g,
+		"holder#1: cpu 1; sleep(yield) 0; cpu 0.5",
+		"waiter#2: cpu 0.25; sleep(turn) 0; sleep(turn) 0; cpu 0.25")
+	if m := model.Simulate(g.Workload, nil).Makespan; m != g.Makespan {
+		t.Errorf("model %d ns, measured %d ns", m, g.Makespan)
+	}
+}
+
 func TestGatherInsideATaskGroup(t *testing.T) {
 	py := python(t)
 	if !pythonAtLeast(t, py, 11) {
