@@ -80,6 +80,22 @@ func Median(ds []model.Duration) model.Duration {
 	return s[(len(s)-1)/2]
 }
 
+// CallWorkload is the workload that call k (0-based, of Calls) of g ran:
+// each step's k-th sample. It is nil without samples or for k out of range.
+func (g Gather) CallWorkload(k int) *model.Workload {
+	if g.Samples == nil || k < 0 || k >= g.Calls {
+		return nil
+	}
+	w := &model.Workload{Unit: g.Workload.Unit, Tasks: make([]model.Task, len(g.Workload.Tasks))}
+	for ti, t := range g.Workload.Tasks {
+		w.Tasks[ti] = model.Task{Name: t.Name, Steps: make([]model.Step, len(t.Steps))}
+		for si, s := range t.Steps {
+			w.Tasks[ti].Steps[si] = model.Step{Kind: s.Kind, D: g.Samples[ti][si].D[k]}
+		}
+	}
+	return w
+}
+
 // Site is one recorded site as gatherorder simulate reports it.
 type Site struct {
 	Site     string // file:line; Label adds the variant

@@ -47,6 +47,9 @@ func TestParseReadsTheFormat(t *testing.T) {
 	if len(f.Gathers) != 2 || Sites(f)[1].Label() != "app.py:42 (variant 2)" || f.Gathers[0].Samples[1][4].Source != "socket" {
 		t.Errorf("%+v", f)
 	}
+	if w := f.Gathers[0].CallWorkload(1); w == nil || w.Tasks[0].Steps[0].D != 125e7 || w.Tasks[1].Steps[4].D != 35e8 || f.Gathers[0].CallWorkload(2) != nil || f.Gathers[1].CallWorkload(0) != nil {
+		t.Errorf("CallWorkload: %+v", w)
+	}
 	sites := Sites(f)
 	if len(sites) != 2 || sites[0].Measured != 7e9 || sites[1].Kind != "taskgroup" || sites[1].Workload.Unit != model.Millisecond {
 		t.Errorf("Sites: %+v", sites)

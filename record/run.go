@@ -36,6 +36,7 @@ type Config struct {
 // the recorder's own complaints, one line each.
 type Result struct {
 	File     *File
+	Raws     []*Raw // each run's recording, for Merge across several Runs
 	ExitCode int
 	Warnings []string
 }
@@ -215,7 +216,7 @@ func runAll(ctx context.Context, cfg Config, interp, target, args []string, scri
 	if err != nil {
 		return nil, err
 	}
-	res.File = f
+	res.File, res.Raws = f, raws
 	if f.Incomplete > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d calls had not finished when the program ended; they are not recorded", f.Incomplete))
 	}

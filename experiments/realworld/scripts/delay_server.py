@@ -1,0 +1,44 @@
+"""The seed thread's Flask delay server: GET /delay/N answers after N ms.
+
+Listens on 127.0.0.1 on a free port, which it prints as "PORT n" once it
+serves; HTTP/1.1, so that a pooled client keeps its connections; threaded,
+so that requests wait in parallel. Bounded: at most --limit requests (503
+after), delays at most 10 s, and it exits after --lifetime seconds.
+"""
+
+import argparse
+import sys
+import threading
+import time
+
+from flask import Flask, abort
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+p = argparse.ArgumentParser()
+p.add_argument("--limit", type=int, default=2000)
+p.add_argument("--lifetime", type=float, default=1800)
+opts = p.parse_args()
+
+app = Flask(__name__)
+lock = threading.Lock()
+served = [0]
+
+
+@app.route("/delay/<int:ms>")
+def delay(ms):
+    with lock:
+        served[0] += 1
+        if served[0] > opts.limit:
+            abort(503)
+    if ms > 10000:
+        abort(400)
+    time.sleep(ms / 1000)
+    return "delay %d" % ms
+
+
+WSGIRequestHandler.protocol_version = "HTTP/1.1"
+server = make_server("127.0.0.1", 0, app, threaded=True)
+threading.Timer(opts.lifetime, lambda: server.shutdown()).start()
+print("PORT %d" % server.port, flush=True)
+server.serve_forever()
+sys.exit(0)
