@@ -21,7 +21,7 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "setup-realworld: installing ${need[*]}" >&2
   SUDO=; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update -qq
-  # policy-rc.d: do not start the package's default cluster (the experiment
-  # runs its own); harmless where no init system runs.
+  # The package may create and start its default cluster; the experiment
+  # does not use it (it runs its own in a temporary directory).
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
