@@ -21,17 +21,23 @@ type Raw struct {
 	Calls          []RawCall `json:"calls"`
 	Incomplete     int       `json:"incomplete"`
 	Errors         []string  `json:"errors"`
+	// EventPS is the recorder's measured cost of one hook invocation, in
+	// picoseconds (0 under the virtual clock).
+	EventPS int64 `json:"event_ps"`
 }
 
 // RawCall is one gather or TaskGroup call of one run.
 type RawCall struct {
-	Site       string    `json:"site"`
-	Kind       string    `json:"kind"`
-	Seq        int       `json:"seq"`
-	StartNS    int64     `json:"start_ns"`
-	MakespanNS int64     `json:"makespan_ns"`
-	Tasks      []RawTask `json:"tasks"`
-	Notes      []string  `json:"notes"`
+	Site       string `json:"site"`
+	Kind       string `json:"kind"`
+	Seq        int    `json:"seq"`
+	StartNS    int64  `json:"start_ns"`
+	MakespanNS int64  `json:"makespan_ns"`
+	// Events counts the recorder's hook invocations during the call:
+	// times Raw.EventPS, the time the recorder added to it.
+	Events int64     `json:"events"`
+	Tasks  []RawTask `json:"tasks"`
+	Notes  []string  `json:"notes"`
 }
 
 // RawTask is one child of a call: its steps as [kind, ns] for cpu and

@@ -31,24 +31,27 @@ type Setup struct {
 	Server string   // "flask", "postgres" or "slowtls"
 	Args   []string // extra client arguments
 	About  string
+	// RoundsFactor multiplies Config.Reps for this setup (0 means 1): real
+	// CPU work varies between runs far more than time.sleep does.
+	RoundsFactor int
 }
 
 // Setups are the experiment's setups, in the order they run.
 var Setups = []Setup{
 	{"httpx-shared-client", "httpx_shared.py", "flask", nil,
-		"the asker's httpx client: one shared AsyncClient (cold), time.sleep CPU"},
+		"the asker's httpx client: one shared AsyncClient (cold), time.sleep CPU", 0},
 	{"psycopg-connection-per-query", "psycopg_per_query.py", "postgres", nil,
-		"the asker's PostgreSQL setup: a new psycopg.AsyncConnection per query, SELECT pg_sleep(d), time.sleep CPU"},
+		"the asker's PostgreSQL setup: a new psycopg.AsyncConnection per query, SELECT pg_sleep(d), time.sleep CPU", 0},
 	{"httpx-client-per-request", "httpx_per_request.py", "flask", nil,
-		"the asker's last variant: time.sleep CPU, a new AsyncClient per request"},
+		"the asker's last variant: time.sleep CPU, a new AsyncClient per request", 0},
 	{"httpx-pooled-warm", "httpx_pooled.py", "flask", nil,
-		"one AsyncClient whose pool holds a warm connection per task, time.sleep CPU"},
+		"one AsyncClient whose pool holds a warm connection per task, time.sleep CPU", 0},
 	{"aiohttp-pooled-warm", "aiohttp_pooled.py", "flask", nil,
-		"one aiohttp ClientSession whose connector holds a warm connection per task, time.sleep CPU"},
+		"one aiohttp ClientSession whose connector holds a warm connection per task, time.sleep CPU", 0},
 	{"httpx-slow-connect", "httpx_slow_connect.py", "slowtls", nil,
-		"a new AsyncClient per request to an HTTPS server that answers each handshake one unit late"},
+		"a new AsyncClient per request to an HTTPS server that answers each handshake one unit late", 0},
 	{"httpx-pooled-warm-real-cpu", "httpx_pooled.py", "flask", []string{"--cpu", "work"},
-		"the warm pooled client with real CPU work (JSON parsing and SHA-256) instead of time.sleep"},
+		"the warm pooled client with real CPU work (JSON parsing and SHA-256) instead of time.sleep", 3},
 }
 
 // Config is one run of the experiment.
@@ -70,9 +73,20 @@ type Measurement struct {
 	File     *record.File     // every recorded run, merged
 	Orders   []OrderResult    // every order
 	Overhead []model.Duration // the recorded run's own makespans (its stdout)
+	// Calls are the recorded calls of the gather, every shape.
+	Calls    []RecordedCall
 	Versions string
 	Machine  string
 	Load     string
+}
+
+// RecordedCall is one recorded call of the setup's gather.
+type RecordedCall struct {
+	Workload *model.Workload
+	Measured model.Duration // the recorder's makespan of the call
+	Replayed model.Duration // the model's makespan of Workload in the recorded order
+	CPU      model.Duration // the call's total cpu
+	Added    model.Duration // the recorder's hook invocations times their measured cost
 }
 
 // OrderResult is one gather order: the model's prediction from the
@@ -197,6 +211,9 @@ func join(xs []int) string {
 
 func measure(ctx context.Context, cfg Config, dir string, s Setup, versions string) (Measurement, error) {
 	m := Measurement{Setup: s, Recorded: cfg.Delays, Versions: versions}
+	if s.RoundsFactor > 1 {
+		cfg.Reps *= s.RoundsFactor
+	}
 	orders := permutations(cfg.Delays)
 	requests := (len(orders) + 1) * cfg.Reps * len(cfg.Delays) * 2
 	var srv server
@@ -284,7 +301,35 @@ func measure(ctx context.Context, cfg Config, dir string, s Setup, versions stri
 			m.Site = g
 		}
 		for k := 0; k < g.Calls; k++ {
-			calls = append(calls, g.CallWorkload(k))
+			w := g.CallWorkload(k)
+			calls = append(calls, w)
+			c := RecordedCall{Workload: w, Measured: g.Makespans[k], Replayed: model.Simulate(w, nil).Makespan}
+			for _, t := range w.Tasks {
+				for _, st := range t.Steps {
+					if st.Kind == model.CPU {
+						c.CPU += st.D
+					}
+				}
+			}
+			m.Calls = append(m.Calls, c)
+		}
+	}
+	// The recorder's own time in each call: its hook invocations times the
+	// cost per invocation it measured in that run (Raw.EventPS). Merge
+	// keeps the calls of a site in the runs' order, so the k-th raw call
+	// at the site is the k-th of m.Calls only per shape: match on the
+	// measured makespan, which is the same number in both.
+	for _, r := range raws {
+		for _, c := range r.Calls {
+			if c.Site != site {
+				continue
+			}
+			for i := range m.Calls {
+				if m.Calls[i].Measured == model.Duration(c.MakespanNS) && m.Calls[i].Added == 0 {
+					m.Calls[i].Added = model.Duration(c.Events * r.EventPS / 1000)
+					break
+				}
+			}
 		}
 	}
 	if len(calls) == 0 {

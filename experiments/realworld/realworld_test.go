@@ -76,7 +76,7 @@ func TestMakespans(t *testing.T) {
 func TestCSVRoundTrip(t *testing.T) {
 	rows := []Row{
 		{Setup: "s", Order: []int{5, 3, 1}, Role: "real", Predicted: 900e6, Runs: []model.Duration{910e6, 905123456, 930e6}, Versions: "python 3.11.2", Machine: "m", Load: "1.0", Nice: "-10"},
-		{Setup: "s", Order: []int{5, 3, 1}, Role: "recorded", Predicted: 900e6, Runs: []model.Duration{912e6}, OverheadPct: "0.22", WaitsBefore: "5:9/8", Versions: "v", Machine: "m", Load: "1.0", Nice: "0"},
+		{Setup: "s", Order: []int{5, 3, 1}, Role: "recorded", Predicted: 900e6, Runs: []model.Duration{912e6}, OverheadPct: "0.22", AccountedPct: "0.01", ReplayErrorPct: "-0.30", CPUSpreadPct: "4.00", WaitsBefore: "5:9/8", Versions: "v", Machine: "m", Load: "1.0", Nice: "0"},
 	}
 	var b bytes.Buffer
 	if err := WriteCSV(&b, rows); err != nil {

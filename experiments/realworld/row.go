@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -15,7 +16,8 @@ import (
 
 // Header is the header of experiments/data/realworld.csv.
 var Header = []string{"setup", "order", "role", "runs", "predicted_ms", "median_ms", "min_ms", "max_ms",
-	"error_pct", "overhead_pct", "runs_ms", "waits_before", "versions", "machine", "load", "nice"}
+	"error_pct", "overhead_pct", "accounted_pct", "replay_error_pct", "cpu_spread_pct", "runs_ms", "waits_before",
+	"versions", "machine", "load", "nice"}
 
 // Row is one line of experiments/data/realworld.csv: one setup and gather
 // order, its prediction from the recording and its measured makespans.
@@ -29,8 +31,16 @@ type Row struct {
 	Role      string
 	Predicted model.Duration
 	Runs      []model.Duration // the measured makespans
-	// OverheadPct is set on the recorded row only.
-	OverheadPct string
+	// Set on the recorded row only: OverheadPct is the recorded runs'
+	// median makespan against the real runs' of the same order;
+	// AccountedPct the median over the recorded calls of the time the
+	// recorder's hooks took (invocations times their measured cost) in
+	// percent of the call's makespan; ReplayErrorPct the largest error of
+	// the model replaying a recorded call in the recorded order against
+	// that call's measured makespan; CPUSpreadPct the spread (max - min)
+	// of the calls' total CPU time in percent of its median: how much the
+	// same work varied between runs.
+	OverheadPct, AccountedPct, ReplayErrorPct, CPUSpreadPct string
 	// WaitsBefore, on the recorded row: for each task (by its wait in
 	// units), how many waits it made before its longest one, and how many
 	// of those were zero-length loop turns ("5:9/8").
@@ -92,11 +102,48 @@ func Rows(ms []Measurement, nice string) []Row {
 				recorded.Runs = m.Overhead
 				recorded.OverheadPct = Pct(record.Median(m.Overhead)-r.Median(), r.Median())
 				recorded.WaitsBefore = waitsBefore(m)
+				recorded.AccountedPct, recorded.ReplayErrorPct, recorded.CPUSpreadPct = callStats(m.Calls)
 			}
 		}
 		rows = append(rows, recorded)
 	}
 	return rows
+}
+
+// callStats are Row.AccountedPct, ReplayErrorPct and CPUSpreadPct.
+func callStats(calls []RecordedCall) (accounted, replay, spread string) {
+	if len(calls) == 0 {
+		return "", "", ""
+	}
+	// The accounted overhead's median, as a ratio compared exactly.
+	sorted := append([]RecordedCall(nil), calls...)
+	sort.Slice(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
+		return new(big.Int).Mul(big.NewInt(int64(a.Added)), big.NewInt(int64(b.Measured))).Cmp(new(big.Int).Mul(big.NewInt(int64(b.Added)), big.NewInt(int64(a.Measured)))) < 0
+	})
+	mid := sorted[(len(sorted)-1)/2]
+	accounted = Pct(mid.Added, mid.Measured)
+	worst := calls[0]
+	for _, c := range calls[1:] {
+		d, w := c.Replayed-c.Measured, worst.Replayed-worst.Measured
+		if new(big.Int).Mul(big.NewInt(int64(abs(d))), big.NewInt(int64(worst.Measured))).Cmp(new(big.Int).Mul(big.NewInt(int64(abs(w))), big.NewInt(int64(c.Measured)))) > 0 {
+			worst = c
+		}
+	}
+	replay = Pct(worst.Replayed-worst.Measured, worst.Measured)
+	cpus := make([]model.Duration, len(calls))
+	for i, c := range calls {
+		cpus[i] = c.CPU
+	}
+	spread = Pct(maxD(cpus)-minD(cpus), record.Median(cpus))
+	return accounted, replay, spread
+}
+
+func abs(d model.Duration) model.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 // waitsBefore is Row.WaitsBefore of m's recording.
@@ -139,7 +186,8 @@ func WriteCSV(w io.Writer, rows []Row) error {
 		cw.Write([]string{r.Setup, orderText(r.Order), r.Role, strconv.Itoa(len(r.Runs)),
 			model.Format(r.Predicted, model.Millisecond), model.Format(r.Median(), model.Millisecond),
 			model.Format(minD(r.Runs), model.Millisecond), model.Format(maxD(r.Runs), model.Millisecond),
-			r.ErrorPct(), r.OverheadPct, strings.Join(runs, " "), r.WaitsBefore, r.Versions, r.Machine, r.Load, r.Nice})
+			r.ErrorPct(), r.OverheadPct, r.AccountedPct, r.ReplayErrorPct, r.CPUSpreadPct, strings.Join(runs, " "), r.WaitsBefore,
+			r.Versions, r.Machine, r.Load, r.Nice})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -185,7 +233,8 @@ func ReadCSV(path string) ([]Row, error) {
 }
 
 func parseRecord(rec []string) (Row, error) {
-	r := Row{Setup: rec[0], Role: rec[2], OverheadPct: rec[9], WaitsBefore: rec[11], Versions: rec[12], Machine: rec[13], Load: rec[14], Nice: rec[15]}
+	r := Row{Setup: rec[0], Role: rec[2], OverheadPct: rec[9], AccountedPct: rec[10], ReplayErrorPct: rec[11], CPUSpreadPct: rec[12],
+		WaitsBefore: rec[14], Versions: rec[15], Machine: rec[16], Load: rec[17], Nice: rec[18]}
 	if r.Role != "real" && r.Role != "recorded" {
 		return Row{}, fmt.Errorf("role %q (want real or recorded)", rec[2])
 	}
@@ -200,7 +249,7 @@ func parseRecord(rec []string) (Row, error) {
 	if r.Predicted, err = model.ParseDuration(rec[4], model.Millisecond); err != nil {
 		return Row{}, fmt.Errorf("predicted_ms: %w", err)
 	}
-	for _, f := range strings.Fields(rec[10]) {
+	for _, f := range strings.Fields(rec[13]) {
 		d, err := model.ParseDuration(f, model.Millisecond)
 		if err != nil {
 			return Row{}, fmt.Errorf("runs_ms: %w", err)

@@ -64,7 +64,7 @@ func Pairs(rows []Row) []Pair {
 // WriteSummary prints, per setup, the prediction errors, the recorder's
 // overhead and the order pairs, and which targets are met.
 func WriteSummary(w io.Writer, rows []Row) {
-	fmt.Fprintf(w, "%-28s %-7s %-9s %12s %12s %8s %9s  %s\n", "setup", "order", "role", "predicted_ms", "median_ms", "error%", "overhead%", "waits before the longest (all/zero-length)")
+	fmt.Fprintf(w, "%-28s %-7s %-9s %12s %12s %8s %9s %10s %8s %8s  %s\n", "setup", "order", "role", "predicted_ms", "median_ms", "error%", "overhead%", "accounted%", "replay%", "cpu±%", "waits before the longest (all/zero-length)")
 	missE, missO := 0, 0
 	for _, r := range rows {
 		e := r.ErrorPct()
@@ -75,8 +75,8 @@ func WriteSummary(w io.Writer, rows []Row) {
 		if r.Role == "recorded" && !within(r.OverheadPct, OverheadTarget) {
 			flag, missO = " overhead > 2 %", missO+1
 		}
-		fmt.Fprintf(w, "%-28s %-7s %-9s %12s %12s %8s %9s  %s%s\n", r.Setup, strings.ReplaceAll(orderText(r.Order), " ", ","), r.Role,
-			model.Format(r.Predicted, model.Millisecond), model.Format(r.Median(), model.Millisecond), e, r.OverheadPct, r.WaitsBefore, flag)
+		fmt.Fprintf(w, "%-28s %-7s %-9s %12s %12s %8s %9s %10s %8s %8s  %s%s\n", r.Setup, strings.ReplaceAll(orderText(r.Order), " ", ","), r.Role,
+			model.Format(r.Predicted, model.Millisecond), model.Format(r.Median(), model.Millisecond), e, r.OverheadPct, r.AccountedPct, r.ReplayErrorPct, r.CPUSpreadPct, r.WaitsBefore, flag)
 	}
 	ps := Pairs(rows)
 	wrong := 0
