@@ -630,6 +630,18 @@ func (rg rawGather) build(i int) (Gather, error) {
 	return g, nil
 }
 
+// list writes xs as a JSON array of each one's text.
+func list[T any](b *bytes.Buffer, xs []T, text func(T) string) {
+	b.WriteByte('[')
+	for i, x := range xs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(text(x))
+	}
+	b.WriteByte(']')
+}
+
 // Marshal writes f in the recorder file format, one gather per block,
 // durations as exact decimals in each workload's unit, so that
 // Parse(Marshal(f)) gives f back.
@@ -652,14 +664,8 @@ func Marshal(f *File) []byte {
 	}
 	fmt.Fprintf(&b, ", \"runs\": %d, \"incomplete\": %d", runs, f.Incomplete)
 	if f.Command != nil {
-		b.WriteString(",\n \"command\": [")
-		for i, a := range f.Command {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(q(a))
-		}
-		b.WriteString("]")
+		b.WriteString(",\n \"command\": ")
+		list(&b, f.Command, q)
 	}
 	b.WriteString(",\n \"gathers\": [")
 	for i, g := range f.Gathers {
@@ -674,6 +680,7 @@ func Marshal(f *File) []byte {
 		if kind == "" {
 			kind = "gather"
 		}
+		format := func(d model.Duration) string { return model.Format(d, u) }
 		variant := g.Variant
 		if variant < 1 {
 			variant = 1
@@ -681,14 +688,8 @@ func Marshal(f *File) []byte {
 		fmt.Fprintf(&b, "\n  {\"site\": %s, \"variant\": %d, \"kind\": %s, \"calls\": %d,\n   \"measured\": {\"makespan\": %s",
 			q(g.Site), variant, q(kind), g.Calls, model.Format(g.Makespan, u))
 		if g.Makespans != nil {
-			b.WriteString(", \"makespans\": [")
-			for j, m := range g.Makespans {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString(model.Format(m, u))
-			}
-			b.WriteString("]")
+			b.WriteString(", \"makespans\": ")
+			list(&b, g.Makespans, format)
 		}
 		b.WriteString("},\n   \"workload\": ")
 		b.Write(model.Marshal(g.Workload))
@@ -707,14 +708,8 @@ func Marshal(f *File) []byte {
 					if si > 0 {
 						b.WriteString(", ")
 					}
-					fmt.Fprintf(&b, "{%q: [", s.Kind.String())
-					for k, d := range s.D {
-						if k > 0 {
-							b.WriteString(", ")
-						}
-						b.WriteString(model.Format(d, u))
-					}
-					b.WriteString("]")
+					fmt.Fprintf(&b, "{%q: ", s.Kind.String())
+					list(&b, s.D, format)
 					if s.Source != "" {
 						fmt.Fprintf(&b, ", \"from\": %s", q(s.Source))
 					}
@@ -725,14 +720,8 @@ func Marshal(f *File) []byte {
 			b.WriteString("]")
 		}
 		if g.Notes != nil {
-			b.WriteString(",\n   \"notes\": [")
-			for j, n := range g.Notes {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString(q(n))
-			}
-			b.WriteString("]")
+			b.WriteString(",\n   \"notes\": ")
+			list(&b, g.Notes, q)
 		}
 		b.WriteString("}")
 	}

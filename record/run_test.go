@@ -99,6 +99,15 @@ func recordProgram(t *testing.T, py string, runs int, stdin string, script strin
 	return recording{res, out.String(), errb.String()}
 }
 
+// kinds writes a task's step kinds with their sources: "cpu(); io(socket)".
+func kinds(g Gather, task int) string {
+	var ks []string
+	for _, s := range g.Samples[task] {
+		ks = append(ks, s.Kind.String()+"("+s.Source+")")
+	}
+	return strings.Join(ks, "; ")
+}
+
 // steps writes a task's recorded steps compactly: "cpu 1; sleep(timer) 5".
 func steps(g Gather, task int) string {
 	var parts []string
@@ -303,14 +312,9 @@ func TestConnectionSetUpIsRecordedAsAHop(t *testing.T) {
 	py := python(t)
 	g := gatherAt(t, recordProgram(t, py, 1, "", "hop.py").res.File, "hop.py:29")
 	for i, delay := range []model.Duration{3e9, 1e9} {
-		ss := g.Samples[i]
 		st := g.Workload.Tasks[i].Steps
-		var kinds []string
-		for _, s := range ss {
-			kinds = append(kinds, s.Kind.String()+"("+s.Source+")")
-		}
 		want := "cpu(); io(socket); cpu(); sleep(hop); sleep(hop); cpu(); io(socket); cpu()"
-		if got := strings.Join(kinds, "; "); got != want {
+		if got := kinds(g, i); got != want {
 			t.Fatalf("task %d: steps %s, want %s", i+1, got, want)
 		}
 		if st[0].D != 5e8 || st[2].D != 0 || st[5].D != 0 || st[7].D != 5e8 {
@@ -418,12 +422,7 @@ func TestUvloop(t *testing.T) {
 	}
 	g := f.Gathers[0]
 	for i, asked := range []model.Duration{5e7, 2e7} {
-		ss := g.Samples[i]
-		var kinds []string
-		for _, s := range ss {
-			kinds = append(kinds, s.Kind.String()+"("+s.Source+")")
-		}
-		if got := strings.Join(kinds, "; "); got != "cpu(); sleep(timer); cpu(); sleep(yield); cpu()" {
+		if got := kinds(g, i); got != "cpu(); sleep(timer); cpu(); sleep(yield); cpu()" {
 			t.Errorf("task %d: %s", i+1, got)
 		}
 		if d := g.Workload.Tasks[i].Steps[1].D; d > asked {
