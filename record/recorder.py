@@ -492,9 +492,9 @@ def _instrument(loop):
                     continue
                 reader, writer = data
                 if mask & 1 and reader is not None:
-                    _mark_io(reader, READINESS.take(key, 1, t))
+                    _mark_io(reader, READINESS.take(key, 1, t), key.fd, 1)
                 if mask & 2 and writer is not None:
-                    _mark_io(writer, READINESS.take(key, 2, t))
+                    _mark_io(writer, READINESS.take(key, 2, t), key.fd, 2)
             return proc(event_list)
 
         d["_process_events"] = process_events
@@ -514,7 +514,7 @@ class _Readiness:
     def __init__(self):
         self.ready_at = {}
         self.ep = None
-        self.lock = threading.Lock()
+        self.events = {}    # fd -> the loop's registered events (real clock)
 
     def start_thread(self):
         if self.ep is not None or not hasattr(select, "epoll"):
@@ -542,6 +542,7 @@ class _Readiness:
         ep = self.ep
         if ep is None:
             return
+        self.events[fd] = events
         mask = select.EPOLLONESHOT
         if events & 1:
             mask |= select.EPOLLIN
@@ -558,6 +559,7 @@ class _Readiness:
     def disarm(self, fd):
         self.ready_at.pop((fd, 1), None)
         self.ready_at.pop((fd, 2), None)
+        self.events.pop(fd, None)
         if self.ep is not None:
             try:
                 self.ep.unregister(fd)
@@ -580,8 +582,9 @@ class _Readiness:
 
         def modify(fileobj, events, data=None):
             key = mod(fileobj, events, data)
-            self.ready_at.pop((key.fd, 1), None)
-            self.ready_at.pop((key.fd, 2), None)
+            for ev in (1, 2):
+                if not events & ev:
+                    self.ready_at.pop((key.fd, ev), None)
             self.arm(key.fd, events)
             return key
 
@@ -602,17 +605,25 @@ class _Readiness:
                 self.ready_at.setdefault((key.fd, 2), t)
 
     def take(self, key, ev, t):
-        """The readiness instant of a reported (key, ev), and re-arm."""
+        """The readiness instant of a reported (key, ev)."""
         r = self.ready_at.pop((key.fd, ev), None)
-        if self.ep is not None:
-            self.arm(key.fd, key.events)
         return t if r is None or r > t else r
+
+    def done(self, fd, ev):
+        """The callback of a reported (fd, ev) has run: it has read (or
+        written) what made the socket ready. Forget what was stamped while
+        it was still ready, and watch it again (one-shot, level-triggered:
+        what is left unread is stamped at once)."""
+        self.ready_at.pop((fd, ev), None)
+        events = self.events.get(fd)
+        if events is not None:
+            self.arm(fd, events)
 
 
 READINESS = _Readiness()
 
 
-def _mark_io(handle, t):
+def _mark_io(handle, t, fd, ev):
     S.events += 1
     cb = getattr(handle, "_callback", None)
     if cb is None:
@@ -628,6 +639,7 @@ def _mark_io(handle, t):
                 return cb(*args)
             finally:
                 S.cur = prev
+                READINESS.done(fd, ev)
         run._gatherorder_cell = cell
         try:
             handle._callback = run

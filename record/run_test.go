@@ -326,6 +326,17 @@ func TestConnectionSetUpIsRecordedAsAHop(t *testing.T) {
 	}
 }
 
+// A connection that stays registered (a stream's transport) is watched
+// again only after its reader has read: a readiness seen while the first
+// reply was still unread is not taken for the second reply's arrival.
+func TestAKeptConnectionTimesEachReplyFromItsOwnWait(t *testing.T) {
+	py := python(t)
+	g := gatherAt(t, recordProgram(t, py, 1, "", "keepalive.py").res.File, "keepalive.py:29")
+	wantSteps(t, g,
+		"client#1: cpu 0; sleep(hop) 0; sleep(hop) 0; cpu 0; io(socket) 1; cpu 0; io(socket) 1.75; cpu 0",
+		"busy#2: cpu 0; sleep(timer) 1; cpu 0.5; sleep(yield) 0; cpu 0.25")
+}
+
 func TestSocketAndThreadWaits(t *testing.T) {
 	py := python(t)
 	f := recordProgram(t, py, 1, "", "sockio.py").res.File

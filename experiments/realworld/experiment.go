@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gatherorder/gatherorder/experiments/hop"
 	"github.com/gatherorder/gatherorder/experiments/machine"
 	"github.com/gatherorder/gatherorder/model"
 	"github.com/gatherorder/gatherorder/record"
@@ -28,7 +29,7 @@ var scripts embed.FS
 type Setup struct {
 	Name   string
 	Script string   // in scripts/
-	Server string   // "flask", "postgres" or "slowtls"
+	Server string   // "flask", "go", "postgres" or "slowtls"
 	Args   []string // extra client arguments
 	About  string
 	// RoundsFactor multiplies Config.Reps for this setup (0 means 1): real
@@ -44,13 +45,13 @@ var Setups = []Setup{
 		"the asker's PostgreSQL setup: a new psycopg.AsyncConnection per query, SELECT pg_sleep(d), time.sleep CPU", 0},
 	{"httpx-client-per-request", "httpx_per_request.py", "flask", nil,
 		"the asker's last variant: time.sleep CPU, a new AsyncClient per request", 0},
-	{"httpx-pooled-warm", "httpx_pooled.py", "flask", nil,
+	{"httpx-pooled-warm", "httpx_pooled.py", "go", nil,
 		"one AsyncClient whose pool holds a warm connection per task, time.sleep CPU", 0},
-	{"aiohttp-pooled-warm", "aiohttp_pooled.py", "flask", nil,
+	{"aiohttp-pooled-warm", "aiohttp_pooled.py", "go", nil,
 		"one aiohttp ClientSession whose connector holds a warm connection per task, time.sleep CPU", 0},
 	{"httpx-slow-connect", "httpx_slow_connect.py", "slowtls", nil,
 		"a new AsyncClient per request to an HTTPS server that answers each handshake one unit late", 0},
-	{"httpx-pooled-warm-real-cpu", "httpx_pooled.py", "flask", []string{"--cpu", "work"},
+	{"httpx-pooled-warm-real-cpu", "httpx_pooled.py", "go", []string{"--cpu", "work"},
 		"the warm pooled client with real CPU work (JSON parsing and SHA-256) instead of time.sleep", 3},
 }
 
@@ -221,6 +222,10 @@ func measure(ctx context.Context, cfg Config, dir string, s Setup, versions stri
 	switch s.Server {
 	case "flask":
 		srv, err = startFlask(cfg.Python, dir, requests)
+	case "go":
+		var hs *hop.Server
+		hs, err = hop.StartServer(int64(requests))
+		srv = goServer{hs}
 	case "postgres":
 		var pg *postgres
 		pg, err = startPostgres()

@@ -25,6 +25,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/gatherorder/gatherorder/experiments/hop"
 )
 
 // A server the setups talk to, on 127.0.0.1; Close stops it.
@@ -33,6 +35,14 @@ type server interface {
 	Arg() []string
 	Close() error
 }
+
+// goServer is experiments/hop's Go delay server (GET /delay/N after N ms)
+// for the pooled setups: the Flask development server (Werkzeug 2.2)
+// answers every request with "Connection: close", so a pool would never
+// keep a connection; Go's net/http keeps them alive.
+type goServer struct{ *hop.Server }
+
+func (s goServer) Arg() []string { return []string{"--url", "http://" + s.Addr} }
 
 // flaskServer is scripts/delay_server.py under the interpreter: the seed
 // thread's Flask /delay/N server.

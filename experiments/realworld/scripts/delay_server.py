@@ -1,8 +1,10 @@
 """The seed thread's Flask delay server: GET /delay/N answers after N ms.
 
 Listens on 127.0.0.1 on a free port, which it prints as "PORT n" once it
-serves; HTTP/1.1, so that a pooled client keeps its connections; threaded,
-so that requests wait in parallel. Bounded: at most --limit requests (503
+serves; threaded, so that requests wait in parallel. Werkzeug's
+development server (2.1 and later) closes every connection after its
+response ("Connection: close"), so clients cannot pool connections to it:
+the pooled setups use the Go server of experiments/hop. Bounded: at most --limit requests (503
 after), delays at most 10 s, and it exits after --lifetime seconds.
 """
 
@@ -12,7 +14,7 @@ import threading
 import time
 
 from flask import Flask, abort
-from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.serving import make_server
 
 p = argparse.ArgumentParser()
 p.add_argument("--limit", type=int, default=2000)
@@ -36,7 +38,6 @@ def delay(ms):
     return "delay %d" % ms
 
 
-WSGIRequestHandler.protocol_version = "HTTP/1.1"
 server = make_server("127.0.0.1", 0, app, threaded=True)
 threading.Timer(opts.lifetime, lambda: server.shutdown()).start()
 print("PORT %d" % server.port, flush=True)
