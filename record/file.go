@@ -302,6 +302,17 @@ func allDigits(s string) bool {
 	return true
 }
 
+// nums reads an array of numbers, as their text.
+func (p *fparser) nums(what string) ([]string, error) {
+	out := []string{}
+	err := p.array(what, func(i int) error {
+		n, err := p.num(fmt.Sprintf("%s[%d]", what, i+1))
+		out = append(out, n)
+		return err
+	})
+	return out, err
+}
+
 func (p *fparser) strings(what string) ([]string, error) {
 	out := []string{}
 	err := p.array(what, func(i int) error {
@@ -445,12 +456,9 @@ func (p *fparser) gather(i int) (rawGather, error) {
 					return e
 				case "makespans":
 					g.hasMakespans = true
-					g.makespans = []string{}
-					return p.array(what+": measured makespans", func(j int) error {
-						s, e := p.num(fmt.Sprintf("%s: measured makespans[%d]", what, j+1))
-						g.makespans = append(g.makespans, s)
-						return e
-					})
+					var e error
+					g.makespans, e = p.nums(what + ": measured makespans")
+					return e
 				}
 				return fmt.Errorf("%s: measured: unknown key %q (want makespan, makespans)", what, k)
 			})
@@ -525,12 +533,9 @@ func (p *fparser) sampleStep(what string) (rawSample, error) {
 				return fmt.Errorf("%s: more than one kind (want exactly one of cpu, sleep, io)", what)
 			}
 			s.kind = map[string]model.Kind{"cpu": model.CPU, "sleep": model.Sleep, "io": model.IO}[k]
-			s.nums = []string{}
-			return p.array(what+" ("+k+")", func(i int) error {
-				n, err := p.num(fmt.Sprintf("%s (%s) sample %d", what, k, i+1))
-				s.nums = append(s.nums, n)
-				return err
-			})
+			var err error
+			s.nums, err = p.nums(what + " (" + k + ") samples")
+			return err
 		}
 		return fmt.Errorf("%s: unknown key %q (want cpu, sleep or io, and from)", what, k)
 	})
