@@ -3,7 +3,7 @@
 GO ?= go
 SHELL := /bin/bash
 
-.PHONY: all test verify bench fuzz lint paper measure hop setup
+.PHONY: all test verify bench fuzz lint paper measure hop realworld setup
 
 all: test
 
@@ -27,6 +27,8 @@ bench:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./model
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s ./record
+	$(GO) test -run '^$$' -fuzz '^FuzzParseRaw$$' -fuzztime 60s ./record
 
 lint:
 	test -z "$$(gofmt -l .)"
@@ -54,3 +56,18 @@ hop: setup
 measure: setup
 	$(GO) run ./experiments/realclock/cmd/realclock -n 200 -repeats 3
 	$(GO) run ./experiments/realclock/cmd/realclock -summarize experiments/data/realclock.csv
+
+# The seed thread's setups rebuilt with the real libraries (about 8 minutes,
+# loopback only): installs Debian's python3 with httpx, Flask, psycopg,
+# aiohttp and uvloop and the PostgreSQL server (scripts/setup-realworld.sh),
+# starts a Flask delay server, a late-handshake TLS server and a PostgreSQL
+# cluster in a temporary directory (stopped at the end), records every
+# setup with gatherorder's recorder, predicts every gather order from the
+# recording, runs every order, and writes experiments/data/realworld.csv and
+# the recordings (experiments/data/realworld). It runs under nice -n -10,
+# because the CPU phases are measured on the wall clock and a shared
+# machine's other work lengthens them; where that is not permitted, GNU nice
+# says so and runs it unchanged.
+realworld:
+	scripts/setup-realworld.sh
+	nice -n -10 $(GO) run ./experiments/realworld/cmd/realworld

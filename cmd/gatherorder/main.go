@@ -4,11 +4,14 @@
 //
 //	gatherorder simulate [--order given|lif|sif|best|all] [--json] FILE
 //	gatherorder claims [--json|--brief] [--budget quick|full]
+//	gatherorder record -o FILE [--runs N] [--timeout D] -- python3 SCRIPT [ARGS...]
 //
-// Exit status: 0 on success, 2 on bad input or usage (one line on stderr).
+// Exit status: 0 on success, 2 on bad input or usage (one line on stderr);
+// record exits with the recorded program's status when that is not 0.
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,7 +26,8 @@ var commands = map[string]command{}
 
 const usage = `usage:
   gatherorder simulate [--order given|lif|sif|best|all] [--json] FILE   (FILE "-" reads stdin)
-  gatherorder claims [--json|--brief] [--budget quick|full]`
+  gatherorder claims [--json|--brief] [--budget quick|full]
+  gatherorder record -o FILE [--runs N] [--timeout D] -- python3 SCRIPT [ARGS...]`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -39,10 +43,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "gatherorder: unknown command %q (want simulate or claims)\n", args[0])
+		fmt.Fprintf(stderr, "gatherorder: unknown command %q (want simulate, claims or record)\n", args[0])
 		return 2
 	}
 	if err := cmd(args[1:], stdin, stdout); err != nil {
+		var status exitStatus
+		if errors.As(err, &status) {
+			return int(status)
+		}
 		fmt.Fprintf(stderr, "gatherorder %s: %v\n", args[0], err)
 		return 2
 	}

@@ -74,6 +74,7 @@ func Generate(cfg Config) ([]string, error) {
 		{"seed table", func() error { return seedTable(o, num) }},
 		{"model against real CPython at the real clock", func() error { return realclockStep(o, num, filepath.Join(data, "realclock.csv")) }},
 		{"hop experiment", func() error { return hopTable(o, num, filepath.Join(data, "hop.csv")) }},
+		{"real-library experiment", func() error { return realworldTable(o, num, filepath.Join(data, "realworld.csv")) }},
 		{"differential batch against CPython", func() error { return differential(num, cfg.Diff, cfg.Progress) }},
 		{"runtime table against CPython 3.8 to 3.13", func() error { return runtimesStep(o, num, cfg.Runtimes, data, cfg.Progress) }},
 		{"optimizer timing (measuring this machine)", func() error {

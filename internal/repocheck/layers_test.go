@@ -32,6 +32,7 @@ func TestImportsRunOneWay(t *testing.T) {
 	}{
 		{pkg: "model", only: []string{}},
 		{pkg: "order", only: []string{"model"}},
+		{pkg: "record", only: []string{"model"}},
 		{pkg: "oracle", forbidden: []string{"props", "order", "experiments/"}},
 		{pkg: "props", forbidden: append([]string{"oracle", "experiments/"}, testMachinery...)},
 		{pkg: "cmd/gatherorder", forbidden: testMachinery},

@@ -1,0 +1,30 @@
+"""A connection whose set-up takes real time: a new httpx.AsyncClient per
+request to an HTTPS server that answers each TLS handshake late (the
+experiment's Go server), certificate checks off (it is self-signed)."""
+
+import asyncio
+import time
+
+import httpx
+
+from common import args, cpu, report
+
+a = args()
+
+
+async def work(d):
+    cpu(a)
+    async with httpx.AsyncClient(verify=False) as client:
+        r = await client.get("%s/delay/%d" % (a.url, round(d * a.unit * 1000)))
+        r.raise_for_status()
+    cpu(a)
+
+
+async def main():
+    for rep in range(a.reps):
+        t0 = time.perf_counter_ns()
+        await asyncio.gather(*[work(d) for d in a.delays])  # the gather
+        report(rep, t0)
+
+
+asyncio.run(main())
