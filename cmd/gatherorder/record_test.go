@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -108,5 +109,49 @@ func TestRecordBadInvocationsExit2WithOneLine(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a failed invocation wrote the output file")
+	}
+}
+
+// simulate reads a recorder file too: every site gets a header and the
+// report of its median workload, and --json wraps the reports in "sites".
+func TestSimulateReportsEverySiteOfARecording(t *testing.T) {
+	const file = "testdata/record/aiohttp-pooled-warm.json"
+	var out, errb bytes.Buffer
+	if code := run([]string{"simulate", "--order", "given,best", file}, nil, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	text := out.String()
+	for _, want := range []string{
+		"site aiohttp_pooled.py:30 (gather): 5 calls, median measured makespan 0.008039967 s",
+		"site aiohttp_pooled.py:32 (gather): 5 calls, median measured makespan 0.709282034 s",
+		"best: gather(\"work#1\", \"work#2\", \"work#3\") takes 0.706338644 s",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text report lacks %q:\n%s", want, text)
+		}
+	}
+	out.Reset()
+	if code := run([]string{"simulate", "--json", "--order", "given,best", file}, nil, &out, &errb); code != 0 {
+		t.Fatalf("--json: exit %d: %s", code, errb.String())
+	}
+	var doc struct {
+		Sites []struct {
+			Site     string
+			Calls    int
+			Measured json.Number
+			Report   struct {
+				Runtime string
+				Results []struct{ Policy string }
+			}
+		}
+	}
+	dec := json.NewDecoder(&out)
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Sites) != 2 || doc.Sites[1].Site != "aiohttp_pooled.py:32" || doc.Sites[1].Calls != 5 ||
+		doc.Sites[1].Measured != "0.709282034" || len(doc.Sites[1].Report.Results) != 2 || doc.Sites[1].Report.Runtime != "asyncio" {
+		t.Fatalf("unexpected JSON: %+v", doc)
 	}
 }

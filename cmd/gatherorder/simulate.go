@@ -16,6 +16,7 @@ import (
 
 	"github.com/gatherorder/gatherorder/model"
 	"github.com/gatherorder/gatherorder/order"
+	"github.com/gatherorder/gatherorder/record"
 )
 
 func init() { commands["simulate"] = simulate }
@@ -60,6 +61,9 @@ func simulate(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if record.IsRecorderFile(data) {
+		return simulateRecording(opts, data, stdout)
+	}
 	w, err := model.Parse(opts.file, data)
 	if err != nil {
 		return err
@@ -71,6 +75,17 @@ func simulate(args []string, stdin io.Reader, stdout io.Writer) error {
 		data = nil
 		debug.FreeOSMemory()
 	}
+	out, err := report(opts, w)
+	if err != nil {
+		return err
+	}
+	_, err = stdout.Write(out)
+	return err
+}
+
+// report applies the requested policies to w and renders their outcomes
+// as JSON or as text.
+func report(opts simulateOpts, w *model.Workload) ([]byte, error) {
 	// Timelines need the simulator's trace; orders too large to draw are
 	// simulated without it, which is faster and much smaller.
 	trace := !opts.json && drawable(w)
@@ -86,17 +101,59 @@ func simulate(args []string, stdin io.Reader, stdout io.Writer) error {
 		c, err := order.Choose(w, p, lim)
 		pl.clear()
 		if err != nil {
-			return fmt.Errorf("%s: --order %s: %s", opts.file, p, oneLine(err.Error()))
+			return nil, fmt.Errorf("%s: --order %s: %s", opts.file, p, oneLine(err.Error()))
 		}
 		outs = append(outs, c.Outcome(w, trace))
 	}
-	var out []byte
 	if opts.json {
-		out = marshalResults(w, outs)
-	} else {
-		out = renderText(w, outs)
+		return marshalResults(w, outs), nil
 	}
-	_, err = stdout.Write(out)
+	return renderText(w, outs), nil
+}
+
+// simulateRecording reports every site of a recorder file (gatherorder
+// record): a header naming the site, how many calls were merged and their
+// median measured makespan, then the report of the site's median workload.
+// With --json it prints {"sites": [{"site", "kind", "calls", "measured",
+// "report"}]}, each report the object a workload file gives.
+func simulateRecording(opts simulateOpts, data []byte, stdout io.Writer) error {
+	f, err := record.Parse(opts.file, data)
+	if err != nil {
+		return err
+	}
+	sites := record.Sites(f)
+	var b bytes.Buffer
+	if opts.json {
+		b.WriteString("{\"sites\": [")
+	}
+	for i, s := range sites {
+		out, err := report(opts, s.Workload)
+		if err != nil {
+			return fmt.Errorf("site %s: %w", s.Label(), err)
+		}
+		measured := model.Format(s.Measured, unitOf(s.Workload))
+		if opts.json {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, "\n{\"site\": %s, \"kind\": %s, \"calls\": %d, \"measured\": %s,\n \"report\": %s}",
+				jsonString(s.Label()), jsonString(s.Kind), s.Calls, measured, bytes.TrimRight(out, "\n"))
+			continue
+		}
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "site %s (%s): %d %s, median measured makespan %s %s\n\n",
+			s.Label(), s.Kind, s.Calls, plural(s.Calls, "call", "calls"), measured, unitOf(s.Workload))
+		b.Write(out)
+	}
+	if opts.json {
+		b.WriteString("]}\n")
+	}
+	if len(sites) == 0 && !opts.json {
+		b.WriteString("the recording holds no gather calls\n")
+	}
+	_, err = stdout.Write(b.Bytes())
 	return err
 }
 
