@@ -67,9 +67,10 @@ func TrioDistribution(w *Workload, order []int) (*Distribution, error) {
 // trioNode is a branch state of the enumeration with its probability
 // (nil when only the support is wanted).
 type trioNode struct {
-	s    *trioState
-	key  string
-	mass *big.Rat
+	s     *trioState
+	key   string
+	mass  *big.Rat
+	paths uint64 // coin sequences that reach the state (saturating)
 }
 
 // trioExplorer enumerates the branch states forwards, in increasing
@@ -84,11 +85,20 @@ type trioExplorer struct {
 	out      map[string]*Outcome
 	outOrder []string
 	buf      []byte
+	paths    uint64 // coin sequences that end (saturating)
 }
 
-func (e *trioExplorer) push(s *trioState, mass *big.Rat) {
+func addSat(a, b uint64) uint64 {
+	if a+b < a {
+		return ^uint64(0)
+	}
+	return a + b
+}
+
+func (e *trioExplorer) push(s *trioState, mass *big.Rat, paths uint64) {
 	if !e.m.advance(s, nil) {
 		e.addOutcome(s.finish, mass)
+		e.paths = addSat(e.paths, paths)
 		return
 	}
 	s.canon()
@@ -97,9 +107,10 @@ func (e *trioExplorer) push(s *trioState, mass *big.Rat) {
 		if mass != nil {
 			nd.mass.Add(nd.mass, mass)
 		}
+		nd.paths = addSat(nd.paths, paths)
 		return
 	}
-	nd := &trioNode{s: s, key: string(e.buf), mass: mass}
+	nd := &trioNode{s: s, key: string(e.buf), mass: mass, paths: paths}
 	e.index[nd.key] = nd
 	for len(e.buckets) <= s.progress {
 		e.buckets = append(e.buckets, nil)
@@ -135,7 +146,7 @@ func (e *trioExplorer) explore(order []int) bool {
 	if !e.m.arbitrary {
 		one = big.NewRat(1, 1)
 	}
-	e.push(newTrioState(e.m.w, order), one)
+	e.push(newTrioState(e.m.w, order), one, 1)
 	half := big.NewRat(1, 2)
 	for p := 0; p < len(e.buckets); p++ {
 		for _, nd := range e.buckets[p] {
@@ -159,7 +170,7 @@ func (e *trioExplorer) explore(order []int) bool {
 				if m != nil {
 					mm = new(big.Rat).Set(m)
 				}
-				e.push(s, mm)
+				e.push(s, mm, nd.paths)
 			}
 		}
 		e.buckets[p] = nil
@@ -249,7 +260,7 @@ func (t Trio) exact(w *Workload, order []int) (*Distribution, bool) {
 	if !e.explore(order) {
 		return nil, false
 	}
-	return &Distribution{Outcomes: e.outcomes(), Exact: true, States: e.states}, true
+	return &Distribution{Outcomes: e.outcomes(), Exact: true, States: e.states, Paths: e.paths}, true
 }
 
 // estimate runs Samples seeded paths.

@@ -35,8 +35,11 @@ type Distribution struct {
 	Samples int
 	Seed    uint64
 	// States is the number of distinct branch states the exact
-	// enumeration expanded (0 for an estimate).
+	// enumeration expanded, Paths the number of coin sequences (each of
+	// probability 2^-length; saturating at the largest uint64); both 0
+	// for an estimate.
 	States int
+	Paths  uint64
 }
 
 // MakespanP is one makespan with its probability.
