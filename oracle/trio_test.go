@@ -219,7 +219,9 @@ func trioFitCases(t *testing.T, n int) ([]*model.Workload, [][]int) {
 	seed := seedWorkload()
 	ws := []*model.Workload{seed, seed, seed}
 	orders := [][]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}}
-	ns := func(tasks ...model.Task) *model.Workload { return &model.Workload{Unit: model.Nanosecond, Tasks: tasks} }
+	ns := func(tasks ...model.Task) *model.Workload {
+		return &model.Workload{Unit: model.Nanosecond, Tasks: tasks}
+	}
 	tk := func(name string, steps ...model.Step) model.Task { return model.Task{Name: name, Steps: steps} }
 	c, s, i := func(d model.Duration) model.Step { return model.Step{Kind: model.CPU, D: d} },
 		func(d model.Duration) model.Step { return model.Step{Kind: model.Sleep, D: d} },
