@@ -322,3 +322,38 @@ func TestFormatRat(t *testing.T) {
 		}
 	}
 }
+
+// Target: the seed example's exact distribution (3 tasks: cpu 1 s; sleep
+// 5, 3 or 1 s; cpu 1 s) in under 10 ms, in every start order.
+func BenchmarkTrioSeedDistribution(b *testing.B) {
+	w := seedTrio()
+	for _, order := range [][]int{{2, 1, 0}, {0, 2, 1}} {
+		b.Run(fmt.Sprint(order), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := (Trio{}).Distribution(w, order); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// The enumeration of a larger workload: 8 tasks of 7 steps with
+// checkpoints, so that branch states merge.
+func BenchmarkTrioDistribution8(b *testing.B) {
+	var tasks []Task
+	for i := range 8 {
+		tasks = append(tasks, task(fmt.Sprint(i), cpu(Duration(1+i%3)), sleep(Duration(7-i)), cpu(1), sleep(0), cpu(Duration(1+i%2)), io(Duration(i%4)), cpu(1)))
+	}
+	w := &Workload{Unit: Nanosecond, Tasks: tasks}
+	d, err := Trio{}.Distribution(w, nil)
+	if err != nil || !d.Exact {
+		b.Fatalf("%v exact=%v", err, d != nil && d.Exact)
+	}
+	b.ReportMetric(float64(d.States), "states")
+	b.ReportAllocs()
+	for b.Loop() {
+		Trio{}.Distribution(w, nil)
+	}
+}
