@@ -7,8 +7,8 @@ import (
 	"slices"
 )
 
-// This file is the model of Trio 0.22's run loop (model/SEMANTICS.md
-// §S13): the pass, its batch, the batch coin and the three kinds of await.
+// This file is the model of Trio 0.22's run loop, model/SEMANTICS.md §S13:
+// the pass, its batch, the batch coin and the three kinds of await.
 // trio_dist.go enumerates the coins (Trio.Distribution, Trio.Support) and
 // trio_result.go holds the typed results.
 

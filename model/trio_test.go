@@ -357,3 +357,49 @@ func BenchmarkTrioDistribution8(b *testing.B) {
 		Trio{}.Distribution(w, nil)
 	}
 }
+
+// Reference: model/SEMANTICS.md §S13, "Against CPython": the seed
+// example's CPython makespans by gather order, and a workload whose
+// CPython outcome Trio cannot produce.
+func TestTrioAgainstCPython(t *testing.T) {
+	w := seedTrio()
+	w.Tasks[0].Name, w.Tasks[1].Name, w.Tasks[2].Name = "a", "b", "c"
+	var got []string
+	for _, o := range []string{"abc", "acb", "bac", "bca", "cab", "cba"} {
+		got = append(got, Format(Simulate(w, byNames(w, o)).Makespan, Second))
+	}
+	if strings.Join(got, " ") != "7 8 8 9 8 9" {
+		t.Fatalf("CPython's makespans %v", got)
+	}
+	w = &Workload{Unit: Nanosecond, Tasks: []Task{task("a", io(1), cpu(1)), task("b", cpu(2), sleep(0), sleep(0))}}
+	if r := Simulate(w, nil); fmt.Sprint(r.Finish) != "[3 2]" {
+		t.Fatalf("CPython: %v", r.Finish)
+	}
+	d := dist(t, w, nil)
+	if got := outcomesString(w, d.Outcomes); got != "(3,3) 1/2; (4,2) 1/2" {
+		t.Fatalf("Trio: %s", got)
+	}
+}
+
+// Reference: model/SEMANTICS.md §S13, "The distribution": the seed
+// example's enumeration has at most 2 branch states in every start order,
+// and none of gen.AnyCase's first 3,000 cases has more than 100, so the
+// default bound leaves them all exact.
+func TestTrioEnumerationStaysSmall(t *testing.T) {
+	w := seedTrio()
+	for _, o := range [][]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}} {
+		if d := dist(t, w, o); d.States > 2 {
+			t.Errorf("order %v: %d states", o, d.States)
+		}
+	}
+	most := 0
+	for k := 1; k <= 3000; k++ {
+		c := gen.AnyCase().Example(k)
+		d := dist(t, c.W, c.Order)
+		most = max(most, d.States)
+	}
+	if most > 100 {
+		t.Fatalf("a case of gen.AnyCase has %d branch states", most)
+	}
+	t.Logf("at most %d branch states", most)
+}
