@@ -1,7 +1,7 @@
 package oracle_test
 
-// Differential tests of the Trio model (model.Trio, model/SEMANTICS.md
-// §S13) against real Trio 0.22 under the virtual clock.
+// Differential tests of the Trio model (model.Trio; model/SEMANTICS.md §S13)
+// against real Trio 0.22 under the virtual clock.
 //
 // Claims, for every workload W and start order σ drawn by the generators
 // of package internal/gen, and for every Trio 0.22 interpreter on the
