@@ -125,3 +125,76 @@ func Summarize(fits []Fit, alpha float64) FitSummary {
 	s.Pass = s.Outside == 0 && s.P >= alpha/2 && (s.Tests == 0 || s.MinP >= alpha/(2*float64(s.Tests)))
 	return s
 }
+
+// TrioExamples are the fixed workloads of the Trio fit tests
+// (model/SEMANTICS.md §S13): the seed example (a: cpu 1; sleep 5; cpu 1,
+// b with sleep 3, c with sleep 1, in s) started abc, acb and bac (one of
+// each of its three distributions), and five two- and three-task
+// workloads in ns: a timer against a checkpoint, an arrival against two
+// checkpoints, three equal deadlines, two checkpoints, and the arrival
+// that outruns two checkpoints (nil orders: the given order).
+func TrioExamples() ([]*model.Workload, [][]int) {
+	const s = model.Duration(1e9)
+	seed := &model.Workload{Unit: model.Second, Tasks: []model.Task{
+		model.Canonical("a", s, 5*s, s), model.Canonical("b", s, 3*s, s), model.Canonical("c", s, s, s),
+	}}
+	ws := []*model.Workload{seed, seed, seed}
+	orders := [][]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}}
+	step := func(k model.Kind, d model.Duration) model.Step { return model.Step{Kind: k, D: d} }
+	cpu := func(d model.Duration) model.Step { return step(model.CPU, d) }
+	sleep := func(d model.Duration) model.Step { return step(model.Sleep, d) }
+	io := func(d model.Duration) model.Step { return step(model.IO, d) }
+	for _, tasks := range [][]model.Task{
+		{{Name: "a", Steps: []model.Step{sleep(1), cpu(1)}}, {Name: "b", Steps: []model.Step{cpu(2), sleep(0), cpu(1)}}},
+		{{Name: "a", Steps: []model.Step{io(1), cpu(1)}}, {Name: "b", Steps: []model.Step{cpu(2), sleep(0), sleep(0), cpu(1)}}},
+		{{Name: "a", Steps: []model.Step{sleep(1), cpu(1)}}, {Name: "b", Steps: []model.Step{sleep(1), cpu(1)}}, {Name: "c", Steps: []model.Step{sleep(1), cpu(1)}}},
+		{{Name: "a", Steps: []model.Step{cpu(1), sleep(0), cpu(1)}}, {Name: "b", Steps: []model.Step{cpu(1), sleep(0), cpu(1)}}},
+		{{Name: "a", Steps: []model.Step{io(1), cpu(1)}}, {Name: "b", Steps: []model.Step{cpu(2), sleep(0), sleep(0)}}},
+	} {
+		ws = append(ws, &model.Workload{Unit: model.Nanosecond, Tasks: tasks})
+		orders = append(orders, nil)
+	}
+	return ws, orders
+}
+
+// FitWorthy reports whether a generated workload's distribution makes a
+// useful fit test: exact, 3 to 12 outcomes, at most 64 coin paths, and
+// not every outcome equally likely.
+func FitWorthy(d *model.Distribution) bool {
+	if !d.Exact || len(d.Outcomes) < 3 || len(d.Outcomes) > 12 || d.Paths > 64 {
+		return false
+	}
+	for _, o := range d.Outcomes {
+		if o.P.Cmp(d.Outcomes[0].P) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// FitBatch runs every workload n times on Trio with arming-order ties,
+// run i of workload k with seed seedBase + k·n + i for Trio's
+// random.Random, and tests the outcomes against the model's exact
+// distributions (FitRuns). It returns the fits, the distributions and
+// the runs, in the order of ws.
+func (p *Trio) FitBatch(ws []*model.Workload, orders [][]int, n int, seedBase uint64, m model.Trio) ([]Fit, []*model.Distribution, [][]TrioRun, error) {
+	reqs := make([]TrioRequest, len(ws))
+	for k := range reqs {
+		reqs[k] = TrioRequest{Mode: TrioSeeded, Ties: model.TiesArmed, Seeds: seeds(seedBase, k, n)}
+	}
+	runs, err := p.RunBatch(ws, orders, reqs)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	fits := make([]Fit, len(ws))
+	dists := make([]*model.Distribution, len(ws))
+	for k, w := range ws {
+		if dists[k], err = m.Distribution(w, orderAt(orders, k)); err != nil {
+			return nil, nil, nil, fmt.Errorf("oracle: workload %d: %w", k, err)
+		}
+		if fits[k], err = FitRuns(dists[k], runs[k]); err != nil {
+			return nil, nil, nil, fmt.Errorf("oracle: workload %d: %w", k, err)
+		}
+	}
+	return fits, dists, runs, nil
+}

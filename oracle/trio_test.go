@@ -209,32 +209,12 @@ func TestTrioDifferential(t *testing.T) {
 	}
 }
 
-// trioFitCases are the goodness-of-fit workloads: the seed example in
-// three start orders (one of each distribution), the examples of
-// model/SEMANTICS.md §S13, and the first n cases of gen.AnyCase (from
-// seed 5,000,001) whose exact distribution has 3 to 12 outcomes, at most
-// 64 coin paths and unequal probabilities.
+// trioFitCases are the goodness-of-fit workloads: oracle.TrioExamples
+// and the first n cases of gen.AnyCase (from seed 5,000,001) that
+// oracle.FitWorthy accepts.
 func trioFitCases(t *testing.T, n int) ([]*model.Workload, [][]int) {
 	t.Helper()
-	seed := seedWorkload()
-	ws := []*model.Workload{seed, seed, seed}
-	orders := [][]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}}
-	ns := func(tasks ...model.Task) *model.Workload {
-		return &model.Workload{Unit: model.Nanosecond, Tasks: tasks}
-	}
-	tk := func(name string, steps ...model.Step) model.Task { return model.Task{Name: name, Steps: steps} }
-	c, s, i := func(d model.Duration) model.Step { return model.Step{Kind: model.CPU, D: d} },
-		func(d model.Duration) model.Step { return model.Step{Kind: model.Sleep, D: d} },
-		func(d model.Duration) model.Step { return model.Step{Kind: model.IO, D: d} }
-	for _, w := range []*model.Workload{
-		ns(tk("a", s(1), c(1)), tk("b", c(2), s(0), c(1))),
-		ns(tk("a", i(1), c(1)), tk("b", c(2), s(0), s(0), c(1))),
-		ns(tk("a", s(1), c(1)), tk("b", s(1), c(1)), tk("c", s(1), c(1))),
-		ns(tk("a", c(1), s(0), c(1)), tk("b", c(1), s(0), c(1))),
-		ns(tk("a", i(1), c(1)), tk("b", c(2), s(0), s(0))),
-	} {
-		ws, orders = append(ws, w), append(orders, nil)
-	}
+	ws, orders := oracle.TrioExamples()
 	g := gen.AnyCase()
 	for k := 5_000_001; n > 0; k++ {
 		cs := g.Example(k)
@@ -242,18 +222,10 @@ func trioFitCases(t *testing.T, n int) ([]*model.Workload, [][]int) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !d.Exact || len(d.Outcomes) < 3 || len(d.Outcomes) > 12 || d.Paths > 64 {
-			continue
+		if oracle.FitWorthy(d) {
+			ws, orders = append(ws, cs.W), append(orders, cs.Order)
+			n--
 		}
-		uniform := true
-		for _, o := range d.Outcomes {
-			uniform = uniform && o.P.Cmp(d.Outcomes[0].P) == 0
-		}
-		if uniform {
-			continue
-		}
-		ws, orders = append(ws, cs.W), append(orders, cs.Order)
-		n--
 	}
 	return ws, orders
 }
@@ -264,7 +236,7 @@ const fitAlpha = 0.01
 
 // Claim 4. The test: for each workload, N runs of Trio with arming-order
 // ties, each with its own seed for Trio's random.Random (seeds 1, 2, ...;
-// runs of different seeds are independent draws), and Pearson's
+// runs of different seeds are independent draws; oracle.Trio.FitBatch), and Pearson's
 // chi-square statistic of the observed outcomes (finish vectors) against
 // the model's exact probabilities, outcomes expected fewer than 5 times
 // pooled (oracle.FitRuns). A run outside the model's support fails at
@@ -292,27 +264,15 @@ func TestTrioGoodnessOfFit(t *testing.T) {
 				n, extra = verify.Pick(100, 2000), verify.Pick(2, 40)
 			}
 			ws, orders := trioFitCases(t, extra)
-			reqs := make([]oracle.TrioRequest, len(ws))
-			for k := range reqs {
-				reqs[k] = oracle.TrioRequest{Mode: oracle.TrioSeeded, Ties: model.TiesArmed, Seeds: seedRange(uint64(1+k*n), n)}
-			}
 			began := time.Now()
-			runs, err := p.RunBatch(ws, orders, reqs)
+			fits, dists, runs, err := p.FitBatch(ws, orders, n, 1, model.Trio{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			var fits, uniformFits, firstFIFOFits []oracle.Fit
+			var uniformFits, firstFIFOFits []oracle.Fit
 			for k, w := range ws {
-				d, err := model.TrioDistribution(w, orders[k])
-				if err != nil {
-					t.Fatal(err)
-				}
-				f, err := oracle.FitRuns(d, runs[k])
-				if err != nil {
-					t.Fatal(err)
-				}
+				d, f := dists[k], fits[k]
 				t.Logf("workload %d (%d outcomes): X² = %.2f, df %d, p = %.3f", k, len(d.Outcomes), f.Stat, f.DF, f.P)
-				fits = append(fits, f)
 				if u := uniformOver(d); u != nil {
 					uf, _ := oracle.FitRuns(u, runs[k])
 					uniformFits = append(uniformFits, uf)
@@ -340,14 +300,6 @@ func TestTrioGoodnessOfFit(t *testing.T) {
 			}
 		})
 	}
-}
-
-func seedRange(base uint64, n int) []uint64 {
-	s := make([]uint64, n)
-	for i := range s {
-		s[i] = base + uint64(i)
-	}
-	return s
 }
 
 // uniformOver is d with every outcome equally likely, or nil when d's
