@@ -250,8 +250,9 @@ func (m *trioSim) resume(s *trioState, t int32, tr *trioTrace) {
 	s.left--
 }
 
-// checkTrio validates the workload and the order (nil: the given order).
-func checkTrio(w *Workload, order []int) ([]int, error) {
+// CheckOrder validates w and an order of its tasks, a permutation of the
+// task indices, and returns the order (the identity when order is nil).
+func CheckOrder(w *Workload, order []int) ([]int, error) {
 	if w == nil {
 		return nil, errors.New("nil workload")
 	}
@@ -286,7 +287,7 @@ func checkTrio(w *Workload, order []int) ([]int, error) {
 // loop (model/SEMANTICS.md §S13), from 1 for the children's first batch.
 // It is an error if the run throws more coins than given or fewer.
 func (t Trio) Path(w *Workload, order []int, coins []bool) (Result, error) {
-	order, err := checkTrio(w, order)
+	order, err := CheckOrder(w, order)
 	if err != nil {
 		return Result{}, err
 	}

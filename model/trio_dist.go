@@ -17,7 +17,7 @@ import (
 // permutation of its task indices (nil: the given order); anything else
 // is an error.
 func (t Trio) Distribution(w *Workload, order []int) (*Distribution, error) {
-	order, err := checkTrio(w, order)
+	order, err := CheckOrder(w, order)
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func (t Trio) Distribution(w *Workload, order []int) (*Distribution, error) {
 // like Distribution's. It returns ErrTrioTooLarge when the enumeration
 // exceeds Trio.MaxStates.
 func (t Trio) Support(w *Workload, order []int, ties TieRule) ([]Outcome, error) {
-	order, err := checkTrio(w, order)
+	order, err := CheckOrder(w, order)
 	if err != nil {
 		return nil, err
 	}
