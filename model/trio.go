@@ -287,35 +287,54 @@ func CheckOrder(w *Workload, order []int) ([]int, error) {
 // loop (model/SEMANTICS.md §S13), from 1 for the children's first batch.
 // It is an error if the run throws more coins than given or fewer.
 func (t Trio) Path(w *Workload, order []int, coins []bool) (Result, error) {
+	used := 0
+	r, thrown, err := t.PathFunc(w, order, func() bool {
+		used++
+		if used > len(coins) {
+			return false
+		}
+		return coins[used-1]
+	})
+	switch {
+	case err != nil:
+		return Result{}, err
+	case len(thrown) > len(coins):
+		return Result{}, fmt.Errorf("the run throws more than the %d coins given", len(coins))
+	case len(thrown) < len(coins):
+		return Result{}, fmt.Errorf("the run throws %d coins, not the %d given", len(thrown), len(coins))
+	}
+	return r, nil
+}
+
+// PathFunc runs the path whose coins coin throws, one call per batch of
+// two or more tasks (true: reversed), and returns the traced result (as
+// Path's) and the coins thrown. With a coin that always says false it is
+// the run in which every batch keeps runq order.
+func (t Trio) PathFunc(w *Workload, order []int, coin func() bool) (Result, []bool, error) {
 	order, err := CheckOrder(w, order)
 	if err != nil {
-		return Result{}, err
+		return Result{}, nil, err
 	}
 	m := trioSim{w: w}
 	s := newTrioState(w, order)
 	tr := &trioTrace{waitIdx: make([]int, len(w.Tasks))}
-	used := 0
+	var thrown []bool
 	for m.advance(s, tr) {
-		if used == len(coins) {
-			return Result{}, fmt.Errorf("the run throws more than the %d coins given", len(coins))
-		}
 		b := s.batch
-		if coins[used] {
+		c := coin()
+		if c {
 			b = slices.Clone(b)
 			slices.Reverse(b)
 		}
-		used++
+		thrown = append(thrown, c)
 		m.run(s, b, tr)
-	}
-	if used != len(coins) {
-		return Result{}, fmt.Errorf("the run throws %d coins, not the %d given", used, len(coins))
 	}
 	tr.res.Finish = s.finish
 	for _, f := range s.finish {
 		tr.res.Makespan = max(tr.res.Makespan, f)
 	}
 	tr.res.Iterations = tr.pass
-	return tr.res, nil
+	return tr.res, thrown, nil
 }
 
 // key encodes a branch state for merging identical states. A batch and its

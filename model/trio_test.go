@@ -158,7 +158,8 @@ func stripP(os []Outcome) []Outcome {
 	return out
 }
 
-// Path replays one coin sequence and rejects sequences of the wrong length.
+// Path replays one coin sequence and rejects sequences of the wrong
+// length; PathFunc throws the coins of a function.
 func TestTrioPath(t *testing.T) {
 	w := seedTrio()
 	r, err := Trio{}.Path(w, []int{0, 1, 2}, []bool{true})
@@ -168,6 +169,10 @@ func TestTrioPath(t *testing.T) {
 	// Reversed first batch: c, b, a.
 	if fmt.Sprint(r.Finish) != "[9000000000 6000000000 4000000000]" || r.Segments[0].Task != 2 {
 		t.Fatalf("finish %v, first segment %+v", r.Finish, r.Segments[0])
+	}
+	fifo, cs, err := Trio{}.PathFunc(w, nil, func() bool { return false })
+	if err != nil || fmt.Sprint(fifo.Finish) != "[7000000000 6000000000 5000000000]" || len(cs) != 1 {
+		t.Fatalf("PathFunc: %v, coins %v, %v", fifo.Finish, cs, err)
 	}
 	if _, err := (Trio{}).Path(w, nil, nil); err == nil {
 		t.Fatal("no coins accepted")

@@ -332,27 +332,26 @@ func firstBatchFIFO(t *testing.T, w *model.Workload, order []int) *model.Distrib
 			order[i] = i
 		}
 	}
-	// Enumerate the model's coin paths with Path, extending a prefix
-	// while the run wants more coins.
+	// Every coin path with the first coin false, depth first: run a prefix
+	// and false after it; each false past the prefix opens a sibling.
 	var runs []oracle.TrioRun
-	var walk func(prefix []bool)
-	walk = func(prefix []bool) {
-		for _, c := range []bool{false, true} {
-			cs := append(slices.Clone(prefix), c)
-			if len(prefix) == 0 && c {
-				continue // the first coin is always "start order"
-			}
-			r, err := model.Trio{}.Path(w, order, cs)
-			if err == nil {
-				runs = append(runs, oracle.TrioRun{Coins: cs, Finish: r.Finish, Makespan: r.Makespan})
-				continue
-			}
-			if strings.Contains(err.Error(), "more than") {
-				walk(cs)
-			}
+	stack := [][]bool{{false}}
+	for len(stack) > 0 {
+		prefix := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		k := 0
+		r, cs, err := model.Trio{}.PathFunc(w, order, func() bool {
+			k++
+			return k <= len(prefix) && prefix[k-1]
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs = append(runs, oracle.TrioRun{Coins: cs, Finish: r.Finish, Makespan: r.Makespan})
+		for j := len(cs) - 1; j >= len(prefix); j-- {
+			stack = append(stack, append(slices.Clone(cs[:j]), true))
 		}
 	}
-	walk(nil)
 	d := oracle.PathDistribution(runs)
 	// The first coin is forced: every path is twice as likely.
 	for i := range d.Outcomes {
