@@ -175,12 +175,14 @@ func FitWorthy(d *model.Distribution) bool {
 // FitBatch runs every workload n times on Trio with arming-order ties,
 // run i of workload k with seed seedBase + k·n + i for Trio's
 // random.Random, and tests the outcomes against the model's exact
-// distributions (FitRuns). It returns the fits, the distributions and
-// the runs, in the order of ws.
-func (p *Trio) FitBatch(ws []*model.Workload, orders [][]int, n int, seedBase uint64, m model.Trio) ([]Fit, []*model.Distribution, [][]TrioRun, error) {
+// distributions (FitRuns). With mock, the workloads that the stock
+// trio.testing.MockClock can run (no io) run on it, the others on the
+// driver's integer clock. It returns the fits, the distributions and the
+// runs, in the order of ws.
+func (p *Trio) FitBatch(ws []*model.Workload, orders [][]int, n int, seedBase uint64, m model.Trio, mock bool) ([]Fit, []*model.Distribution, [][]TrioRun, error) {
 	reqs := make([]TrioRequest, len(ws))
-	for k := range reqs {
-		reqs[k] = TrioRequest{Mode: TrioSeeded, Ties: model.TiesArmed, Seeds: seeds(seedBase, k, n)}
+	for k, w := range ws {
+		reqs[k] = TrioRequest{Mode: TrioSeeded, Ties: model.TiesArmed, Seeds: seeds(seedBase, k, n), Mock: mock && mockable(w)}
 	}
 	runs, err := p.RunBatch(ws, orders, reqs)
 	if err != nil {

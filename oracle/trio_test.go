@@ -236,7 +236,9 @@ const fitAlpha = 0.01
 
 // Claim 4. The test: for each workload, N runs of Trio with arming-order
 // ties, each with its own seed for Trio's random.Random (seeds 1, 2, ...;
-// runs of different seeds are independent draws; oracle.Trio.FitBatch), and Pearson's
+// runs of different seeds are independent draws; oracle.Trio.FitBatch; on
+// the stock trio.testing.MockClock for the workloads without io, on the
+// driver's integer clock for the others), and Pearson's
 // chi-square statistic of the observed outcomes (finish vectors) against
 // the model's exact probabilities, outcomes expected fewer than 5 times
 // pooled (oracle.FitRuns). A run outside the model's support fails at
@@ -265,7 +267,7 @@ func TestTrioGoodnessOfFit(t *testing.T) {
 			}
 			ws, orders := trioFitCases(t, extra)
 			began := time.Now()
-			fits, dists, runs, err := p.FitBatch(ws, orders, n, 1, model.Trio{})
+			fits, dists, runs, err := p.FitBatch(ws, orders, n, 1, model.Trio{}, true)
 			if err != nil {
 				t.Fatal(err)
 			}

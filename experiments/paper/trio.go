@@ -99,7 +99,7 @@ func runTrioValidation(c TrioTableConfig, progress io.Writer) ([]trioValidation,
 				ws, orders = append(ws, cs.W), append(orders, cs.Order)
 			}
 		}
-		fits, _, _, err := p.FitBatch(ws, orders, c.FitRuns, 1, model.Trio{})
+		fits, _, _, err := p.FitBatch(ws, orders, c.FitRuns, 1, model.Trio{}, true)
 		if err != nil {
 			p.Close()
 			return nil, err
