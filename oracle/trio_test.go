@@ -235,7 +235,8 @@ func trioFitCases(t *testing.T, n int) ([]*model.Workload, [][]int) {
 const fitAlpha = 0.01
 
 // Claim 4. The test: for each workload, N runs of Trio with arming-order
-// ties, each with its own seed for Trio's random.Random (seeds 1, 2, ...;
+// ties, each with its own seed for Trio's random.Random (seeds 1, 2, ...,
+// on Debian's Trio from 1,000,000,001;
 // runs of different seeds are independent draws; oracle.Trio.FitBatch; on
 // the stock trio.testing.MockClock for the workloads without io, on the
 // driver's integer clock for the others), and Pearson's
@@ -262,12 +263,15 @@ func TestTrioGoodnessOfFit(t *testing.T) {
 			p := startTrio(t, it)
 			n := verify.Pick(200, 2000)
 			extra := verify.Pick(8, 40)
+			seedBase := uint64(1)
 			if it.Path == debianPython {
-				n, extra = verify.Pick(100, 2000), verify.Pick(2, 40)
+				// Seeds of its own: with pyenv's seeds Debian's Trio repeats
+				// pyenv's runs exactly, run for run.
+				n, extra, seedBase = verify.Pick(100, 2000), verify.Pick(2, 40), 1_000_000_001
 			}
 			ws, orders := trioFitCases(t, extra)
 			began := time.Now()
-			fits, dists, runs, err := p.FitBatch(ws, orders, n, 1, model.Trio{}, true)
+			fits, dists, runs, err := p.FitBatch(ws, orders, n, seedBase, model.Trio{}, true)
 			if err != nil {
 				t.Fatal(err)
 			}
