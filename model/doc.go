@@ -59,4 +59,16 @@
 // due-date rule; proofs/README.md places it). The makespan equals the simulator's for L >= 0
 // and for io in place of sleep; per-task finishes agree when releases are
 // distinct and L > 0 (tests in closedform_test.go draw the boundary).
+//
+// # Trio
+//
+// Trio (trio.go, trio_dist.go, trio_result.go) is the model of Trio 0.22's
+// run loop, model/SEMANTICS.md §S13: a nursery whose tasks are started
+// with start_soon in the given order, each batch of runnable tasks run
+// forwards or backwards on a fair coin. Trio.Distribution returns the
+// exact Distribution of the Outcomes (finish times, makespan, exact
+// probability), by forward enumeration of merged branch states, or past
+// Trio.MaxStates a seeded estimate with CI95; Trio.Support is the set of
+// outcomes under either tie rule; Trio.Path and Trio.PathFunc run one
+// coin sequence, traced.
 package model

@@ -267,13 +267,19 @@ func probe(path string) (Interpreter, error) {
 
 // startDriver runs the driver script on the interpreter it with args.
 func startDriver(it Interpreter, args ...string) (*driver, error) {
+	return startScript(it, "asyncio", asyncioDriver, args...)
+}
+
+// startScript runs the driver source src (asyncio_driver.py or
+// trio_driver.py, by name) on the interpreter it with args.
+func startScript(it Interpreter, name, src string, args ...string) (*driver, error) {
 	py, version := it.Path, it.Version
-	f, err := os.CreateTemp("", "gatherorder-asyncio-driver-*.py")
+	f, err := os.CreateTemp("", "gatherorder-"+name+"-driver-*.py")
 	if err != nil {
 		return nil, fmt.Errorf("oracle: writing the driver script: %w", err)
 	}
 	script := f.Name()
-	if _, err := f.WriteString(asyncioDriver); err != nil {
+	if _, err := f.WriteString(src); err != nil {
 		f.Close()
 		os.Remove(script)
 		return nil, fmt.Errorf("oracle: writing the driver script: %w", err)
@@ -283,7 +289,8 @@ func startDriver(it Interpreter, args ...string) (*driver, error) {
 		return nil, fmt.Errorf("oracle: writing the driver script: %w", err)
 	}
 	// -I: isolated mode, so PYTHON* variables and user site-packages cannot
-	// change what runs; the driver needs the standard library only.
+	// change what runs; the drivers need the standard library (and trio,
+	// from the interpreter's own site-packages) only.
 	cmd := exec.Command(py, append([]string{"-I", script}, args...)...)
 	d := &driver{cmd: cmd, script: script, python: py, version: version, stderr: &tailBuffer{max: 4096}}
 	cmd.Stderr = d.stderr

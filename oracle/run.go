@@ -96,30 +96,7 @@ func (p *Python) RunBatch(ws []*model.Workload, orders [][]int) ([]Result, error
 }
 
 // checkOrder validates w and returns order, or the identity when it is nil.
-func checkOrder(w *model.Workload, order []int) ([]int, error) {
-	if err := w.Validate(); err != nil {
-		return nil, err
-	}
-	n := len(w.Tasks)
-	if order == nil {
-		order = make([]int, n)
-		for i := range order {
-			order[i] = i
-		}
-		return order, nil
-	}
-	if len(order) != n {
-		return nil, fmt.Errorf("order has %d entries for %d tasks", len(order), n)
-	}
-	seen := make([]bool, n)
-	for _, i := range order {
-		if i < 0 || i >= n || seen[i] {
-			return nil, fmt.Errorf("order %v is not a permutation of 0..%d", order, n-1)
-		}
-		seen[i] = true
-	}
-	return order, nil
-}
+func checkOrder(w *model.Workload, order []int) ([]int, error) { return model.CheckOrder(w, order) }
 
 // encodeRequest appends the driver's input line for w in order perm. Task
 // at gather position k is named "t<index into w.Tasks>", which keeps

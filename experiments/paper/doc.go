@@ -21,6 +21,7 @@
 //	generated/readme-reproduce.md              the README's "Reproducing the paper"
 //	generated/runtimes-table.tex               model variants vs CPython 3.8-3.13 (runtimes.go)
 //	generated/readme-runtimes.md               the README's "Runtimes"
+//	generated/trio-table.tex                   the seed example under Trio 0.22 (trio.go)
 //	numbers.tex                                every number the text quotes
 //	data/seed_table.csv, data/seed_tasks.csv   the seed thread's tables (experiments/seed; seedtable.go)
 //
@@ -31,7 +32,8 @@
 // experiments/optbench), proofs/ and the claim registry, and runs a
 // fixed-seed differential batch on CPython 3.11 (differential.go; python3
 // is required) and one on every CPython 3.8 to 3.13 under pyenv
-// (runtimes.go; all six are required). Progress and warnings go to
+// (runtimes.go; all six are required), and one on every Trio 0.22 (trio.go;
+// pyenv's and Debian's). Progress and warnings go to
 // stderr; bad usage exits 2 with one line, a failed step exits 1 naming
 // the step.
 //

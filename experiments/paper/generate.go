@@ -27,6 +27,8 @@ type Config struct {
 	// Runtimes is the runtime table's batch (runtimes.go; zero:
 	// DefaultRuntimes).
 	Runtimes DiffConfig
+	// Trio is the Trio step's batch (trio.go; zero: DefaultTrio).
+	Trio TrioTableConfig
 	// Claims is the budget of props.Evaluate and props.Adversary.
 	Claims props.Budget
 	// Proofs is the directory of the proofs ("": proofs beside Dir).
@@ -77,6 +79,7 @@ func Generate(cfg Config) ([]string, error) {
 		{"real-library experiment", func() error { return realworldTable(o, num, filepath.Join(data, "realworld.csv")) }},
 		{"differential batch against CPython", func() error { return differential(num, cfg.Diff, cfg.Progress) }},
 		{"runtime table against CPython 3.8 to 3.13", func() error { return runtimesStep(o, num, cfg.Runtimes, data, cfg.Progress) }},
+		{"Trio table against Trio 0.22", func() error { return trioStep(o, num, cfg.Trio, cfg.Progress) }},
 		{"optimizer timing (measuring this machine)", func() error {
 			if !cfg.MeasureScaling {
 				return nil

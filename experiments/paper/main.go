@@ -40,6 +40,7 @@ func run(args []string, stderr io.Writer) int {
 		cfg.Heur = QuickHeur
 		cfg.Diff = QuickDiff
 		cfg.Runtimes = QuickRuntimes
+		cfg.Trio = QuickTrio
 	}
 	start := time.Now()
 	files, err := Generate(cfg)

@@ -35,7 +35,8 @@
 // with one of those extensions other than .py and .c. Not paths are URLs,
 // Go import paths and other words whose first segment is a host
 // (github.com/..., pgregory.net/rapid), paths into the CPython source tree
-// (Lib/asyncio/base_events.py, Modules/_heapqmodule.c), bare CPython
+// (Lib/asyncio/base_events.py, Modules/_heapqmodule.c) and the Trio source
+// tree (trio/_core/_run.py), bare CPython
 // module names (base_events.py), package-qualified identifiers
 // (model.Result), globs and templates (testdata/*.json, <id>.md),
 // capitalised words and placeholders (I/O, Dir/numbers.tex, name.pdf) and

@@ -69,6 +69,7 @@ func TestCheckLineAcceptsWhatResolvesAndWhatIsNoPath(t *testing.T) {
 		{"model/loop.go", `// import "github.com/gatherorder/gatherorder/model"; pgregory.net/rapid; gonum.org/v1/plot`},
 		{"model/loop.go", `// https://github.com/python/cpython/tree/3.11/Lib/asyncio/nosuch.py`},
 		{"model/loop.go", `// CPython's Lib/asyncio/base_events.py (BaseEventLoop._run_once), Modules/_heapqmodule.c`},
+		{"model/trio.go", `// Trio's trio/_core/_run.py (Runner.unrolled_run), trio/_socket.py`},
 		{"model/loop.go", `// base_events.py, selector_events.py and tasks.py; model.Result, props.Registry`},
 		{"model/loop.go", `// I/O bound, read/write, model/CPython mismatch, 1/2, ns/op, <id>.md`},
 		{"model/loop.go", `// a tissue 3 cm wide; the issue of equal deadlines; this is no design.`},
