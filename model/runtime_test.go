@@ -169,3 +169,14 @@ func TestInvalidRuntimePanics(t *testing.T) {
 	s := Sim{Runtime: Runtime{Minor: 10, Spawn: Eager}}
 	s.Run(fourEqualTimers(), nil, false)
 }
+
+// IsBase holds exactly for the runtimes that simulate as the zero Runtime.
+func TestIsBaseIsHeapqTies(t *testing.T) {
+	for _, ties := range TieRules() {
+		for _, r := range Runtimes(ties) {
+			if got, want := r.IsBase(), ties == TiesHeapq; got != want {
+				t.Errorf("%s: IsBase %v, want %v", r, got, want)
+			}
+		}
+	}
+}

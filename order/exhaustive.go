@@ -21,12 +21,16 @@ type Found struct {
 // Exhaustive simulates every order of w and returns the lexicographically
 // first one with the least makespan. It refuses more than MaxExhaustive
 // tasks.
-func Exhaustive(w *model.Workload) (Found, error) {
+func Exhaustive(w *model.Workload) (Found, error) { return ExhaustiveOn(w, model.Runtime{}) }
+
+// ExhaustiveOn is Exhaustive on the simulator of runtime rt
+// (model.Runtime; rt must be valid).
+func ExhaustiveOn(w *model.Workload, rt model.Runtime) (Found, error) {
 	n := len(w.Tasks)
 	if n > MaxExhaustive {
 		return Found{}, fmt.Errorf("best order: %d tasks, exhaustive search handles at most %d", n, MaxExhaustive)
 	}
-	var s model.Sim
+	s := model.Sim{Runtime: rt}
 	best := Found{Makespan: -1}
 	ForEachPerm(n, func(p []int) {
 		m := s.Run(w, p, false).Makespan

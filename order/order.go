@@ -89,6 +89,22 @@ type Choice struct {
 	Nodes int64
 }
 
+// ChooseOn is Choose for runtime rt. Every runtime that is the base model
+// (CPython 3.8 to 3.13 with heapq ties, model.Runtime.IsBase) gets Choose
+// itself; on any other, Best searches exhaustively on rt's simulator, at
+// most MaxExhaustive tasks, because the closed form and the bounds of the
+// anytime search describe the base model only.
+func ChooseOn(w *model.Workload, p Policy, lim Limits, rt model.Runtime) (Choice, error) {
+	if p != Best || rt.IsBase() {
+		return Choose(w, p, lim)
+	}
+	b, err := ExhaustiveOn(w, rt)
+	if err != nil {
+		return Choice{}, fmt.Errorf("%w on runtime %s (the anytime search models CPython's asyncio only)", err, rt)
+	}
+	return Choice{Policy: Best, Order: b.Order, Optimal: true, LowerBound: b.Makespan}, nil
+}
+
 // Choose runs policy p on w: the order it picks and, for Best, what is
 // proven about it.
 func Choose(w *model.Workload, p Policy, lim Limits) (Choice, error) {
@@ -136,7 +152,14 @@ func Choose(w *model.Workload, p Policy, lim Limits) (Choice, error) {
 // without, Result.Segments and Result.Waits are empty, which saves time and
 // memory on large workloads) and keeps the claims the simulator confirms.
 func (c Choice) Outcome(w *model.Workload, trace bool) Outcome {
-	var sim model.Sim
+	return c.OutcomeOn(w, model.Runtime{}, trace)
+}
+
+// OutcomeOn is Outcome on the simulator of runtime rt (model.Runtime; rt
+// must be valid). The choice's proof must be about rt's makespans
+// (ChooseOn).
+func (c Choice) OutcomeOn(w *model.Workload, rt model.Runtime, trace bool) Outcome {
+	sim := model.Sim{Runtime: rt}
 	res := *sim.Run(w, c.Order, trace)
 	lb := c.LowerBound
 	if lb > res.Makespan {

@@ -21,7 +21,8 @@ import (
 
 func init() { commands["simulate"] = simulate }
 
-const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] [--time-limit D] [--nodes N] [--json] FILE
+const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] [--time-limit D] [--nodes N]
+       [--runtime asyncio|trio] [--python 3.MINOR] [--spawn S] [--ties T] [--json] FILE
   FILE "-" reads the workload from stdin. POLICY is given, lif, sif, ltf,
   mitten, best or all; --order defaults to all, which reports given, lif,
   sif and best in that order, and a comma list reports each policy listed
@@ -34,7 +35,17 @@ const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] 
   On a terminal, a search that runs over a second shows its progress on
   stderr. Without --json it prints a summary table and an ASCII timeline of
   every order on a common time axis; large workloads get counts instead of
-  full orders and no timelines.`
+  full orders and no timelines.
+  --runtime picks the runtime the orders are simulated on (model/SEMANTICS.md):
+  asyncio (default: CPython 3.11, gather; --python 3.8 to 3.13, --spawn
+  gather, taskgroup or eager, all exact against CPython), with --ties heapq
+  (CPython's heap order of equal deadlines, the default, what the virtual
+  clock shows) or armed (arming order, what a real clock shows); trio
+  (Trio 0.22: each batch of runnable tasks runs in order or reversed, so
+  each order gets the exact distribution of its makespan, and best is the
+  order of least expected makespan). Off the default, best searches
+  exhaustively (at most 8 tasks) on that runtime's simulator.
+  A recorder file (gatherorder record) is reported site by site.`
 
 // largeInput is the input size from which simulate returns the parse's
 // memory to the system before going on.
@@ -86,6 +97,10 @@ func simulate(args []string, stdin io.Reader, stdout io.Writer) error {
 // report applies the requested policies to w and renders their outcomes
 // as JSON or as text.
 func report(opts simulateOpts, w *model.Workload) ([]byte, error) {
+	if opts.runtime.trio {
+		return trioReport(opts, w)
+	}
+	rt := opts.runtime.rt
 	// Timelines need the simulator's trace; orders too large to draw are
 	// simulated without it, which is faster and much smaller.
 	trace := !opts.json && drawable(w)
@@ -98,17 +113,21 @@ func report(opts simulateOpts, w *model.Workload) ([]byte, error) {
 				lim.Progress = pl.update
 			}
 		}
-		c, err := order.Choose(w, p, lim)
+		c, err := order.ChooseOn(w, p, lim, rt)
 		pl.clear()
 		if err != nil {
 			return nil, fmt.Errorf("%s: --order %s: %s", opts.file, p, oneLine(err.Error()))
 		}
-		outs = append(outs, c.Outcome(w, trace))
+		outs = append(outs, c.OutcomeOn(w, rt, trace))
 	}
 	if opts.json {
-		return marshalResults(w, outs), nil
+		return marshalResults(w, outs, opts.runtime.name), nil
 	}
-	return renderText(w, outs), nil
+	text := renderText(w, outs)
+	if rt != (model.Runtime{}) {
+		text = append([]byte("runtime: "+opts.runtime.name+"\n"), text...)
+	}
+	return text, nil
 }
 
 // simulateRecording reports every site of a recorder file (gatherorder
@@ -158,6 +177,7 @@ func simulateRecording(opts simulateOpts, data []byte, stdout io.Writer) error {
 }
 
 type simulateOpts struct {
+	runtime   runtimeChoice
 	file      string
 	policies  []order.Policy
 	json      bool
@@ -178,6 +198,10 @@ func parseSimulateArgs(args []string) (simulateOpts, error) {
 	flags.BoolVar(&o.json, "json", false, "print one JSON object")
 	flags.DurationVar(&o.timeLimit, "time-limit", defaultTimeLimit, "best's wall-clock budget (0: none)")
 	flags.Int64Var(&o.nodes, "nodes", 0, "best's node limit (0: the search's default)")
+	rtName := flags.String("runtime", "asyncio", "the runtime: "+runtimeNames)
+	python := flags.String("python", "", "asyncio: the CPython version 3.8 to 3.13 (default 3.11)")
+	spawn := flags.String("spawn", "", "asyncio: gather, taskgroup or eager (default gather)")
+	ties := flags.String("ties", "", "equal deadlines: heapq (CPython's heap, the default) or armed (arming order, as on a real clock)")
 	var files []string
 	for rest := args; len(rest) > 0; {
 		if err := flags.Parse(rest); err != nil {
@@ -208,6 +232,11 @@ func parseSimulateArgs(args []string) (simulateOpts, error) {
 	if o.nodes < 0 {
 		return o, fmt.Errorf("--nodes %d is negative (want a count, or 0 for the default)", o.nodes)
 	}
+	rt, err := parseRuntimeFlags(*rtName, *python, *spawn, *ties)
+	if err != nil {
+		return o, err
+	}
+	o.runtime = rt
 	ps, err := parsePolicies(*policy)
 	o.policies = ps
 	return o, err
@@ -272,10 +301,10 @@ func oneLine(s string) string {
 // workload's unit (model.Format, never float64), and "finish" lists the
 // tasks in workload order rather than sorted by name. One result per line
 // keeps it readable and diffable.
-func marshalResults(w *model.Workload, outs []order.Outcome) []byte {
+func marshalResults(w *model.Workload, outs []order.Outcome, runtime string) []byte {
 	u := unitOf(w)
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\"runtime\": \"asyncio\", \"unit\": %s,\n \"results\": [", jsonString(string(u)))
+	fmt.Fprintf(&b, "{\"runtime\": %s, \"unit\": %s,\n \"results\": [", jsonString(runtime), jsonString(string(u)))
 	for i, o := range outs {
 		if i > 0 {
 			b.WriteString(",")

@@ -618,7 +618,7 @@ func TestSimulateBestReportsLowerBoundWhenNotProven(t *testing.T) {
 		t.Fatal(err)
 	}
 	o.Policy, o.Optimal, o.LowerBound = order.Best, false, 1500000
-	js := string(marshalResults(w, []order.Outcome{o}))
+	js := string(marshalResults(w, []order.Outcome{o}, "asyncio"))
 	if !strings.Contains(js, `"optimal": false, "lower_bound": 1.5`) {
 		t.Fatalf("JSON lacks the proven bound: %s", js)
 	}

@@ -84,6 +84,7 @@ func readmeReproduce(o *output, c *claimsResult) error {
 		{"the seed thread's table (`paper/data/seed_table.csv`)", "`go run ./experiments/seed/cmd/seedtable`"},
 		{"model against real CPython at the real clock (`experiments/data/realclock.csv`)", "`make measure`"},
 		{"the real-socket hop experiment (`experiments/data/hop.csv`)", "`make hop`"},
+		{"the thread's setups with the real libraries, recorded and replayed (`experiments/data/realworld.csv`)", "`make realworld`"},
 		{"the optimizer's wall-clock times (`paper/data/scaling_time.csv`)", "`go run ./experiments/paper -measure-scaling`"},
 		{"every claim's verdict by all three engines (exhaustive, rapid, gopter)", "`go test ./props`"},
 		{"every claim's verdict by the exhaustive engine, counterexamples replayed on CPython, worst ratios", "`go run ./cmd/gatherorder claims`"},
