@@ -103,16 +103,47 @@ const (
 	BaseMinor = 11
 )
 
-// Runtime is the runtime variant the simulator reproduces: a CPython
-// minor version and a spawn style (model/SEMANTICS.md §S11) and a tie
-// rule (model/SEMANTICS.md §S12). The zero value is CPython 3.11, gather, heapq ties: the
-// base model of model/SEMANTICS.md §S1 to §S10, which Simulate runs.
+// Loop is the event loop a runtime runs on. The zero value is CPython's
+// asyncio loop (model/SEMANTICS.md §S1 to §S12); the others are libuv loops
+// with semantics of their own (uvloop.go, node.go).
+type Loop uint8
+
+const (
+	// Asyncio is CPython's asyncio selector event loop, the zero value.
+	Asyncio Loop = iota
+	// UVLoop is uvloop 0.17 on libuv 1.44 under CPython 3.11
+	// (model/SEMANTICS.md §S14).
+	UVLoop
+	// Node is Node.js 20 on libuv 1.46, `await Promise.all([...])` over
+	// async functions (model/SEMANTICS.md §S15).
+	Node
+)
+
+var loopNames = [...]string{Asyncio: "asyncio", UVLoop: "uvloop", Node: "node"}
+
+func (l Loop) String() string {
+	if int(l) < len(loopNames) {
+		return loopNames[l]
+	}
+	return "Loop(" + strconv.Itoa(int(l)) + ")"
+}
+
+// Runtime is the runtime variant the simulator reproduces: an event loop,
+// a CPython minor version and a spawn style (model/SEMANTICS.md §S11) and
+// a tie rule (model/SEMANTICS.md §S12). The zero value is CPython 3.11,
+// gather, heapq ties: the base model of model/SEMANTICS.md §S1 to §S10,
+// which Simulate runs. Runtime{Loop: UVLoop} and Runtime{Loop: Node} are
+// the libuv runtimes of model/SEMANTICS.md §S14 and §S15: uvloop runs
+// CPython 3.11 with gather only, Node has no CPython version (Minor 0) and
+// Promise.all only (Spawn Gather), and on both the tie rule selects
+// nothing, as libuv breaks every tie itself.
 type Runtime struct {
 	// Minor is the CPython minor version 3.Minor, MinMinor to MaxMinor;
 	// 0 means BaseMinor (3.11).
 	Minor int
 	Spawn Spawn
 	Ties  TieRule
+	Loop  Loop
 }
 
 // Version is the CPython minor version 3.Version() the runtime stands for.
@@ -126,6 +157,9 @@ func (r Runtime) Version() int {
 // Validate reports whether the runtime exists: a covered version, a known
 // spawn style that the version has, a known tie rule.
 func (r Runtime) Validate() error {
+	if r.Loop != Asyncio {
+		return r.validateLibuv()
+	}
 	v := r.Version()
 	if v < MinMinor || v > MaxMinor {
 		return fmt.Errorf("CPython 3.%d is not covered (3.%d to 3.%d)", v, MinMinor, MaxMinor)
@@ -142,15 +176,23 @@ func (r Runtime) Validate() error {
 	return nil
 }
 
-// String is the form ParseRuntime reads: "3.11/gather/heapq".
+// String is the form ParseRuntime reads: "3.11/gather/heapq", and
+// "uvloop" or "node" for the libuv runtimes.
 func (r Runtime) String() string {
+	if r.Loop != Asyncio {
+		return r.Loop.String()
+	}
 	return fmt.Sprintf("3.%d/%s/%s", r.Version(), r.Spawn, r.Ties)
 }
 
 // ParseRuntime reads "3.MINOR[/SPAWN[/TIES]]" (spawn gather and ties
-// heapq by default), e.g. "3.12/eager/armed", and validates it.
+// heapq by default), e.g. "3.12/eager/armed", or "uvloop" or "node", and
+// validates it.
 func ParseRuntime(s string) (Runtime, error) {
 	var r Runtime
+	if l, ok := parseLibuvLoop(s); ok {
+		return Runtime{Loop: l}, nil
+	}
 	parts := strings.Split(s, "/")
 	if len(parts) > 3 {
 		return r, fmt.Errorf("runtime %q: want 3.MINOR[/SPAWN[/TIES]]", s)
