@@ -14,7 +14,11 @@ const nodeTimeoutMax = 1<<31 - 1
 // in the priority queue.
 type nodeList struct {
 	m, expiry, id int64
-	head, tail    int32 // tasks, -1 when empty
+	// armed is the arming sequence number of the timer that set expiry
+	// (the list's first, or its head when it was renewed): the key's
+	// second part under TiesArmed.
+	armed      int64
+	head, tail int32 // tasks, -1 when empty
 }
 
 // nodeState is the Node simulator's state (model/SEMANTICS.md §S15).
@@ -25,6 +29,7 @@ type nodeState struct {
 	queue []int32         // timerListQueue: a min-heap of lists by (expiry, id)
 	next  []int32         // per task: the next task in its timer list
 	start []int64         // per task: its timer's _idleStart, in ms
+	tseq  []int64         // per task: its timer's arming sequence number
 	imm   []int32         // the immediate queue
 	snap  []int32         // the snapshot processImmediate runs
 	fired []int32         // the tasks whose sockets one poll reported
@@ -32,10 +37,15 @@ type nodeState struct {
 	// ms, -1 when it is not armed; nextExpiry is timers.js's nextExpiry
 	// (math.MaxInt64 for Infinity); L is libuv's loop time in ms.
 	duv, nextExpiry, L int64
-	listID, seq        int64
+	listID, seq, armed int64 // list ids, socket registrations, timer armings
+	// byArm orders lists of equal expiry by arming (TiesArmed,
+	// model/SEMANTICS.md §S15.3) instead of by id.
+	byArm bool
 }
 
-func (ns *nodeState) reset(n int) {
+func (ns *nodeState) reset(n int, byArm bool) {
+	ns.byArm = byArm
+	ns.tseq = resize(ns.tseq, n)
 	ns.lists, ns.free, ns.queue = ns.lists[:0], ns.free[:0], ns.queue[:0]
 	if ns.byMs == nil {
 		ns.byMs = map[int64]int32{}
@@ -45,11 +55,14 @@ func (ns *nodeState) reset(n int) {
 	ns.start = resize(ns.start, n)
 	ns.imm, ns.snap, ns.fired = ns.imm[:0], ns.snap[:0], ns.fired[:0]
 	ns.duv, ns.nextExpiry, ns.L = -1, math.MaxInt64, 0
-	ns.listID, ns.seq = 0, 0
+	ns.listID, ns.seq, ns.armed = 0, 0, 0
 }
 
 func (ns *nodeState) less(a, b int32) bool {
 	x, y := &ns.lists[a], &ns.lists[b]
+	if ns.byArm {
+		return x.expiry < y.expiry || (x.expiry == y.expiry && x.armed < y.armed)
+	}
 	return x.expiry < y.expiry || (x.expiry == y.expiry && x.id < y.id)
 }
 
@@ -98,9 +111,11 @@ func (ns *nodeState) shift() {
 // expiry start + m and the next id, and arms timer_handle if it expires
 // before nextExpiry (model/SEMANTICS.md §S15.3).
 func (ns *nodeState) insert(t int32, m int64) {
+	ns.tseq[t] = ns.armed
+	ns.armed++
 	li, ok := ns.byMs[m]
 	if !ok {
-		l := nodeList{m: m, expiry: ns.L + m, id: ns.listID, head: -1, tail: -1}
+		l := nodeList{m: m, expiry: ns.L + m, id: ns.listID, armed: ns.tseq[t], head: -1, tail: -1}
 		ns.listID++
 		if k := len(ns.free); k > 0 {
 			li = ns.free[k-1]
@@ -202,7 +217,7 @@ func (s *Sim) nodeTimers(w *Workload, now *Duration, trace bool) {
 			}
 			if at-ns.start[t] < l.m {
 				l.expiry = max(ns.start[t]+l.m, at+1)
-				l.id = ns.listID
+				l.id, l.armed = ns.listID, ns.tseq[t]
 				ns.listID++
 				ns.down()
 				break
@@ -229,7 +244,7 @@ func (s *Sim) nodeTimers(w *Workload, now *Duration, trace bool) {
 // close, timers.
 func (s *Sim) runNode(w *Workload, order []int, trace bool) *Result {
 	ns := &s.lib.node
-	ns.reset(len(w.Tasks))
+	ns.reset(len(w.Tasks), s.Runtime.Ties == TiesArmed)
 	var t Duration
 	s.res.Iterations = 1
 	if order == nil {

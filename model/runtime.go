@@ -135,8 +135,10 @@ func (l Loop) String() string {
 // which Simulate runs. Runtime{Loop: UVLoop} and Runtime{Loop: Node} are
 // the libuv runtimes of model/SEMANTICS.md §S14 and §S15: uvloop runs
 // CPython 3.11 with gather only, Node has no CPython version (Minor 0) and
-// Promise.all only (Spawn Gather), and on both the tie rule selects
-// nothing, as libuv breaks every tie itself.
+// Promise.all only (Spawn Gather). On uvloop both tie rules name one run,
+// libuv's own (deadline, arming) order; on Node TiesHeapq is Node's own
+// order of equal expiries, by list id, and TiesArmed orders them by arming
+// (model/SEMANTICS.md §S14.3, §S15.3).
 type Runtime struct {
 	// Minor is the CPython minor version 3.Minor, MinMinor to MaxMinor;
 	// 0 means BaseMinor (3.11).

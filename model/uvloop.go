@@ -233,8 +233,8 @@ func (s *Sim) runUV(w *Workload, order []int, trace bool) *Result {
 
 // validateLibuv is Validate for the libuv runtimes: uvloop runs on CPython
 // 3.11 (Minor 0 or 11), Node on no CPython (Minor 0); both start their
-// tasks in order with one call (Spawn Gather), and either tie rule names
-// the same run, as libuv breaks every tie itself (model/SEMANTICS.md §S14.3, §S15.3).
+// tasks in order with one call (Spawn Gather) and take either tie rule
+// (model/SEMANTICS.md §S14.3, §S15.3).
 func (r Runtime) validateLibuv() error {
 	switch r.Loop {
 	case UVLoop:
