@@ -19,8 +19,8 @@ var nodeDriver string
 // NodeInstallHint says how to get the Node.js that StartNode needs.
 const NodeInstallHint = "install Node.js 20 (the machine image has v20; Debian 12's nodejs package is 18), or set GATHERORDER_NODE to a node 20 binary"
 
-// NodeMajor is the Node.js major version the model of model/SEMANTICS.md
-// §S15 describes.
+// NodeMajor is the Node.js major version that model/SEMANTICS.md §S15
+// describes.
 const NodeMajor = 20
 
 // Node is a Node.js binary, its version and its libuv's.

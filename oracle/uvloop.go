@@ -80,8 +80,8 @@ print(sys.executable)`)
 // (drivers/asyncio_driver.py --loop uvloop, gather only) on
 // FindUVLoopPython's interpreter; it runs every workload repeat times, each
 // on a fresh loop with the garbage collector paused, starting within 50 µs
-// after a whole millisecond of the clock libuv reads (model/SEMANTICS.md
-// §S14.1). uvloop cannot run under the virtual clock: libuv reads
+// after a whole millisecond of the clock libuv reads
+// (model/SEMANTICS.md §S14.1). uvloop cannot run under the virtual clock: libuv reads
 // CLOCK_MONOTONIC itself. Its model is model.Runtime{Loop: model.UVLoop}.
 func StartUVLoop(repeat int) (*Real, error) {
 	if repeat < 1 {

@@ -1,6 +1,6 @@
 // Package golden reads model/testdata/libuv_golden.json: workloads whose
-// finish times on CPython asyncio, uvloop and Node.js model/SEMANTICS.md
-// §S14 and §S15 derive by hand. The model's tests check the simulator
+// finish times on CPython asyncio, uvloop and Node.js are derived by hand
+// in model/SEMANTICS.md §S14 and §S15. The model's tests check the simulator
 // against them; the oracle's real-clock tests run the cases that have a
 // real scale on the real runtimes.
 package golden
