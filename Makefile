@@ -3,7 +3,7 @@
 GO ?= go
 SHELL := /bin/bash
 
-.PHONY: all test verify bench fuzz lint paper measure hop setup
+.PHONY: all test verify bench fuzz lint paper measure measure-libuv hop setup
 
 all: test
 
@@ -54,3 +54,11 @@ hop: setup
 measure: setup
 	$(GO) run ./experiments/realclock/cmd/realclock -n 200 -repeats 3
 	$(GO) run ./experiments/realclock/cmd/realclock -summarize experiments/data/realclock.csv
+
+# Re-measure the libuv real-clock validation data: uvloop and Node.js against
+# their models, CPython's loop as the control (about 12 minutes; run on a quiet
+# machine: the one-minute load is recorded in every row). Never part of
+# `go test ./...`.
+measure-libuv: setup
+	$(GO) run ./experiments/libuvclock/cmd/libuvclock -n 201 -repeats 3
+	$(GO) run ./experiments/libuvclock/cmd/libuvclock -summarize experiments/data/libuvclock.csv

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh machine, idempotently:
-# Go modules (from the module proxy) and python3 (the CPython oracle).
+# Go modules (from the module proxy), python3 (the CPython oracle) and
+# Debian's uvloop for /usr/bin/python3 (the uvloop driver, oracle.StartUVLoop;
+# Node.js 20 for oracle.StartNode comes with the machine image).
 # With --tex it also installs the LaTeX packages that `make paper` needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+if [ ! -x /usr/bin/python3 ] || ! /usr/bin/python3 -I -c 'import uvloop' >/dev/null 2>&1; then
+  need+=(python3-uvloop)
+fi
 if [ "${1:-}" = "--tex" ]; then
   command -v latexmk >/dev/null 2>&1 || need+=(latexmk)
   command -v pdflatex >/dev/null 2>&1 || need+=(texlive-latex-base texlive-latex-recommended)

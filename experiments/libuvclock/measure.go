@@ -1,0 +1,198 @@
+package libuvclock
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/gatherorder/gatherorder/experiments/machine"
+	"github.com/gatherorder/gatherorder/model"
+	"github.com/gatherorder/gatherorder/oracle"
+	"github.com/gatherorder/gatherorder/order"
+)
+
+// Runtime is one of the loops the experiment measures, with its model
+// under its real-clock tie rule (Model) and under the other rule (Other),
+// and the driver that runs it.
+type Runtime struct {
+	Name         string
+	Model, Other model.Runtime
+	Start        func(repeat int) (*oracle.Real, error)
+}
+
+// Runtimes are the three loops, CPython's own first (the control).
+var Runtimes = []Runtime{
+	{"asyncio", model.Runtime{Ties: model.TiesArmed}, model.Runtime{}, startAsyncio},
+	{"uvloop", model.Runtime{Loop: model.UVLoop}, model.Runtime{Loop: model.UVLoop, Ties: model.TiesArmed}, oracle.StartUVLoop},
+	{"node", model.Runtime{Loop: model.Node}, model.Runtime{Loop: model.Node, Ties: model.TiesArmed}, oracle.StartNode},
+}
+
+// startAsyncio runs CPython's own loop on the interpreter uvloop runs on,
+// so that the control differs from uvloop in the loop only.
+func startAsyncio(repeat int) (*oracle.Real, error) {
+	u, err := oracle.FindUVLoopPython()
+	if err != nil {
+		return nil, err
+	}
+	return oracle.StartRealWith(oracle.Config{Python: u.Path}, repeat)
+}
+
+// Config is one measurement run.
+type Config struct {
+	N       int            // workloads, each measured in two orders on every runtime
+	Repeats int            // runs per workload, order and runtime
+	Unit    model.Duration // real time per workload unit
+	Seed    uint64         // of Workloads
+}
+
+// HasTies reports whether a traced run has two timer or socket waits due
+// at one instant: the equal deadlines whose order a tie rule decides
+// (model/SEMANTICS.md §S12) on CPython, and simultaneous events
+// elsewhere.
+func HasTies(r *model.Result) bool {
+	var due []model.Duration
+	for _, w := range r.Waits {
+		if w.Kind == model.IO || w.Due > w.Start {
+			due = append(due, w.Due)
+		}
+	}
+	slices.Sort(due)
+	for i := 1; i < len(due); i++ {
+		if due[i] == due[i-1] {
+			return true
+		}
+	}
+	return false
+}
+
+// Measure runs every workload of c in the LIF and SIF orders on every
+// runtime at the wall clock and returns one row per workload, order and
+// runtime. Progress goes to log.
+func Measure(log io.Writer, c Config) ([]Row, error) {
+	specs := Workloads(c.Seed, c.N, c.Unit)
+	var budget model.Duration
+	for _, s := range specs {
+		for _, o := range [][]int{order.LongestIOFirst(s.Workload), order.ShortestIOFirst(s.Workload)} {
+			for _, rt := range Runtimes {
+				budget += rt.Model.Simulate(s.Workload, o).Makespan
+			}
+		}
+	}
+	fmt.Fprintf(log, "libuvclock: %d workloads x 2 orders x %d runtimes x %d repeats; predicted wall time %s s plus overheads\n",
+		c.N, len(Runtimes), c.Repeats, model.Format(budget*model.Duration(c.Repeats), model.Second))
+	drivers := make([]*oracle.Real, len(Runtimes))
+	for i, rt := range Runtimes {
+		r, err := rt.Start(c.Repeats)
+		if err != nil {
+			return nil, err
+		}
+		defer r.Close()
+		drivers[i] = r
+	}
+	mach := machine.This().Platform()
+	began := time.Now()
+	var rows []Row
+	for k, s := range specs {
+		for _, pol := range []struct {
+			name string
+			ord  []int
+		}{{"lif", order.LongestIOFirst(s.Workload)}, {"sif", order.ShortestIOFirst(s.Workload)}} {
+			var preds [3]model.Result
+			for i, rt := range Runtimes {
+				preds[i] = rt.Model.Simulate(s.Workload, pol.ord)
+			}
+			for i, rt := range Runtimes {
+				r := drivers[i]
+				own := preds[i]
+				other := rt.Other.Simulate(s.Workload, pol.ord)
+				load := machine.Load1()
+				runs, err := r.Measure(s.Workload, pol.ord)
+				if err != nil {
+					return nil, fmt.Errorf("%s, workload %d (%s), order %s: %w", rt.Name, s.ID, model.Marshal(s.Workload), pol.name, err)
+				}
+				versions := "python " + r.Version
+				switch rt.Name {
+				case "uvloop":
+					versions += ", " + r.Loop
+				case "node":
+					versions = r.Loop
+				}
+				row := Row{
+					Runtime: rt.Name, ID: s.ID, Class: s.Class, Policy: pol.name, Tasks: len(s.Workload.Tasks),
+					PredMs: ms(own.Makespan), OtherMs: ms(other.Makespan), Ties: HasTies(&own),
+					AsyncioMs: ms(preds[0].Makespan), UVLoopMs: ms(preds[1].Makespan), NodeMs: ms(preds[2].Makespan),
+					Repeats: c.Repeats, Versions: versions, Machine: mach, Load: load,
+				}
+				row.measured(runs, own.Finish, other.Finish, preds)
+				for j := range preds {
+					if j != i && !slices.Equal(preds[j].Finish, own.Finish) {
+						row.Discriminates = true
+					}
+				}
+				rows = append(rows, row)
+			}
+		}
+		if (k+1)%10 == 0 || k+1 == len(specs) {
+			el := time.Since(began)
+			eta := time.Duration(float64(el) / float64(k+1) * float64(len(specs)-k-1))
+			fmt.Fprintf(log, "libuvclock: %d/%d workloads, %v elapsed, about %v left, load %s\n",
+				k+1, len(specs), el.Round(time.Second), eta.Round(time.Second), machine.Load1())
+		}
+	}
+	return rows, nil
+}
+
+func ms(d model.Duration) float64 { return float64(d) / 1e6 }
+
+// median of samples in ms, the mean of the two middle ones for an even
+// count.
+func median(xs []model.Duration) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return ms(s[n/2])
+	}
+	return (ms(s[n/2-1]) + ms(s[n/2])) / 2
+}
+
+// finishError is the largest |measured − predicted| finish over the tasks,
+// in ms.
+func finishError(med []float64, pred []model.Duration) float64 {
+	var e float64
+	for i, m := range med {
+		e = max(e, math.Abs(m-ms(pred[i])))
+	}
+	return e
+}
+
+// measured fills r's measured fields from the runs: the makespan's median
+// and range, and the finish errors of the per-task medians against the
+// predictions, and of the best repeat against r's own.
+func (r *Row) measured(runs []oracle.Measurement, own, other []model.Duration, preds [3]model.Result) {
+	spans := make([]model.Duration, len(runs))
+	med := make([]float64, len(own))
+	for j, m := range runs {
+		spans[j] = m.Makespan
+	}
+	for i := range own {
+		fs := make([]model.Duration, len(runs))
+		for j, m := range runs {
+			fs[j] = m.Finish[i]
+		}
+		med[i] = median(fs)
+	}
+	r.MedMs, r.MinMs, r.MaxMs = median(spans), ms(slices.Min(spans)), ms(slices.Max(spans))
+	r.FinErrMs, r.FinErrOtherMs = finishError(med, own), finishError(med, other)
+	r.FinErrAsyncioMs, r.FinErrUVLoopMs, r.FinErrNodeMs = finishError(med, preds[0].Finish), finishError(med, preds[1].Finish), finishError(med, preds[2].Finish)
+	r.FinErrBestMs = math.Inf(1)
+	for _, m := range runs {
+		var e float64
+		for i, f := range m.Finish {
+			e = max(e, math.Abs(ms(f)-ms(own[i])))
+		}
+		r.FinErrBestMs = min(r.FinErrBestMs, e)
+	}
+}
