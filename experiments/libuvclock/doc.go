@@ -6,9 +6,9 @@
 //
 // # Inputs
 //
-// Workloads draws 2 to 4 tasks per workload (even ids canonical
-// cpu/sleep/cpu, odd ids general, durations in whole units, zero
-// included), a function of (seed, n) only. Whole units keep every
+// Workloads draws 2 to 4 tasks per workload (the ids in turn canonical
+// cpu/sleep/cpu, general, and Contrast, built where the loops differ;
+// durations in whole units, zero included), a function of (seed, n) only. Whole units keep every
 // model instant on a whole millisecond, the drivers' clock origin
 // (model/SEMANTICS.md §S14.1).
 //

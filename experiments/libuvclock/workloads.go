@@ -10,8 +10,8 @@ import (
 
 // Contrast is the class of workloads built where the loops differ: tasks
 // of a yield chain, a timer or socket reads, each after at most one unit
-// of CPU, so that their events coincide (model/SEMANTICS.md §S14.6,
-// §S15.7).
+// of CPU, so that their events coincide
+// (model/SEMANTICS.md §S14.6, §S15.7).
 const Contrast realclock.Class = "contrast"
 
 // contrast draws one task of the Contrast class: `cpu a` (a in 0..1 units),
@@ -34,11 +34,11 @@ func contrast(rng *rand.Rand, unit model.Duration) []model.Step {
 	return append(steps, model.Step{Kind: model.CPU, D: u(2)})
 }
 
-// Workloads draws n workloads from a PCG seeded with seed, the ids in
-// turn canonical, general and Contrast (realclock.Spec); durations are whole units
-// of unit ns. Canonical: A, B in 0..2 units, L in 0..6. General: 1 to 4
-// steps: CPU of 0..2 units (two fifths), sleep (two fifths) or io, a third
-// of the waits 0, the others 1..3 units.
+// Workloads draws n workloads of 2 to 4 tasks from a PCG seeded with
+// seed, the ids in turn canonical, general and Contrast (realclock.Spec);
+// durations are whole units of unit ns. Canonical: A, B in 0..2 units, L
+// in 0..6. General: 1 to 4 steps: CPU of 0, 1, 1 or 2 units (two fifths),
+// sleep (two fifths) or io of 0, 0, 1 or 2 units.
 func Workloads(seed uint64, n int, unit model.Duration) []realclock.Spec {
 	rng := rand.New(rand.NewPCG(seed, 0x6c69627576))
 	out := make([]realclock.Spec, n)
@@ -59,9 +59,9 @@ func Workloads(seed uint64, n int, unit model.Duration) []realclock.Spec {
 			}
 			steps := make([]model.Step, 1+rng.IntN(4))
 			for j := range steps {
-				// A third of the waits are 0: bare yields, setImmediate and
-				// io 0 are where the loops differ most (model/SEMANTICS.md
-				// §S14.6, §S15.7).
+				// Half of the waits are 0: bare yields, setImmediate and
+				// io 0 are where the loops differ most
+				// (model/SEMANTICS.md §S14.6, §S15.7).
 				d := []model.Duration{0, 0, unit, 2 * unit}[rng.IntN(4)]
 				switch r := rng.IntN(5); {
 				case r < 2:
