@@ -65,7 +65,19 @@ func FindNode() (Node, error) {
 // callback that starts within 50 µs after a whole millisecond of libuv's
 // clock (model/SEMANTICS.md §S15.1). Its model is
 // model.Runtime{Loop: model.Node}. Node cannot run under a virtual clock.
-func StartNode(repeat int) (*Real, error) {
+func StartNode(repeat int) (*Real, error) { return StartNodeWith(NodeConfig{}, repeat) }
+
+// NodeConfig chooses how the Node.js driver runs cpu steps; the zero value
+// is StartNode's busy wait.
+type NodeConfig struct {
+	// BlockCPU makes cpu d an Atomics.wait of d (node_driver.js --cpu
+	// block): the loop is blocked the same, but the process does not
+	// compete for a core meanwhile, as time.sleep in the asyncio driver.
+	BlockCPU bool
+}
+
+// StartNodeWith is StartNode with the cpu steps of c.
+func StartNodeWith(c NodeConfig, repeat int) (*Real, error) {
 	if repeat < 1 {
 		return nil, fmt.Errorf("oracle: repeat %d < 1", repeat)
 	}
@@ -74,9 +86,13 @@ func StartNode(repeat int) (*Real, error) {
 		return nil, err
 	}
 	// --expose-gc: the driver collects garbage before each run.
-	d, err := startScript(n.Path, n.Version, "gatherorder-node-driver-*.js", nodeDriver, []string{"--expose-gc"}, "--ns-per-unit", "1", "--repeat", strconv.Itoa(repeat))
+	cpu, note := "busy", ""
+	if c.BlockCPU {
+		cpu, note = "block", ", cpu blocks"
+	}
+	d, err := startScript(n.Path, n.Version, "gatherorder-node-driver-*.js", nodeDriver, []string{"--expose-gc"}, "--ns-per-unit", "1", "--repeat", strconv.Itoa(repeat), "--cpu", cpu)
 	if err != nil {
 		return nil, err
 	}
-	return &Real{d: d, repeat: repeat, Version: n.Version, Loop: "node " + n.Version + ", libuv " + n.Libuv}, nil
+	return &Real{d: d, repeat: repeat, Version: n.Version, Loop: "node " + n.Version + ", libuv " + n.Libuv + note}, nil
 }

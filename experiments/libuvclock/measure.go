@@ -20,13 +20,24 @@ type Runtime struct {
 	Name         string
 	Model, Other model.Runtime
 	Start        func(repeat int) (*oracle.Real, error)
+	// Pred is the index in Runtimes of the runtime whose model this one
+	// shares (its own index but for node-block).
+	Pred int
 }
 
-// Runtimes are the three loops, CPython's own first (the control).
+// Runtimes are the loops, CPython's own first (the control), then uvloop
+// and Node.js, and Node.js again with cpu steps that block instead of
+// spinning (oracle.NodeConfig), which tells the busy wait's competition
+// for a core on a loaded machine from the loop's semantics.
 var Runtimes = []Runtime{
-	{"asyncio", model.Runtime{Ties: model.TiesArmed}, model.Runtime{}, startAsyncio},
-	{"uvloop", model.Runtime{Loop: model.UVLoop}, model.Runtime{Loop: model.UVLoop, Ties: model.TiesArmed}, oracle.StartUVLoop},
-	{"node", model.Runtime{Loop: model.Node}, model.Runtime{Loop: model.Node, Ties: model.TiesArmed}, oracle.StartNode},
+	{"asyncio", model.Runtime{Ties: model.TiesArmed}, model.Runtime{}, startAsyncio, 0},
+	{"uvloop", model.Runtime{Loop: model.UVLoop}, model.Runtime{Loop: model.UVLoop, Ties: model.TiesArmed}, oracle.StartUVLoop, 1},
+	{"node", model.Runtime{Loop: model.Node}, model.Runtime{Loop: model.Node, Ties: model.TiesArmed}, oracle.StartNode, 2},
+	{"node-block", model.Runtime{Loop: model.Node}, model.Runtime{Loop: model.Node, Ties: model.TiesArmed}, startNodeBlock, 2},
+}
+
+func startNodeBlock(repeat int) (*oracle.Real, error) {
+	return oracle.StartNodeWith(oracle.NodeConfig{BlockCPU: true}, repeat)
 }
 
 // startAsyncio runs CPython's own loop on the interpreter uvloop runs on,
@@ -100,12 +111,12 @@ func Measure(log io.Writer, c Config) ([]Row, error) {
 			ord  []int
 		}{{"lif", order.LongestIOFirst(s.Workload)}, {"sif", order.ShortestIOFirst(s.Workload)}} {
 			var preds [3]model.Result
-			for i, rt := range Runtimes {
+			for i, rt := range Runtimes[:3] {
 				preds[i] = rt.Model.Simulate(s.Workload, pol.ord)
 			}
 			for i, rt := range Runtimes {
 				r := drivers[i]
-				own := preds[i]
+				own := preds[rt.Pred]
 				other := rt.Other.Simulate(s.Workload, pol.ord)
 				load := machine.Load1()
 				runs, err := r.Measure(s.Workload, pol.ord)
@@ -116,7 +127,7 @@ func Measure(log io.Writer, c Config) ([]Row, error) {
 				switch rt.Name {
 				case "uvloop":
 					versions += ", " + r.Loop
-				case "node":
+				case "node", "node-block":
 					versions = r.Loop
 				}
 				row := Row{
@@ -127,7 +138,7 @@ func Measure(log io.Writer, c Config) ([]Row, error) {
 				}
 				row.measured(runs, own.Finish, other.Finish, preds)
 				for j := range preds {
-					if j != i && !slices.Equal(preds[j].Finish, own.Finish) {
+					if j != rt.Pred && !slices.Equal(preds[j].Finish, own.Finish) {
 						row.Discriminates = true
 					}
 				}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/gatherorder/gatherorder/experiments/internal/csvfile"
@@ -23,7 +24,7 @@ var Header = []string{"runtime", "id", "class", "policy", "n_tasks", "predicted_
 // Row is one line of the CSV: one workload in one order ("lif" or "sif")
 // on one runtime, all times in ms.
 type Row struct {
-	Runtime string // "asyncio", "uvloop" or "node"
+	Runtime string // "asyncio", "uvloop", "node" or "node-block" (Runtimes)
 	ID      int
 	Class   realclock.Class
 	Policy  string
@@ -134,8 +135,8 @@ func parseRecord(rec []string) (Row, error) {
 	switch {
 	case len(errs) > 0:
 		return Row{}, errs[0]
-	case r.Runtime != "asyncio" && r.Runtime != "uvloop" && r.Runtime != "node":
-		return Row{}, fmt.Errorf("runtime %q is not asyncio, uvloop or node", r.Runtime)
+	case !slices.ContainsFunc(Runtimes, func(rt Runtime) bool { return rt.Name == r.Runtime }):
+		return Row{}, fmt.Errorf("runtime %q is not asyncio, uvloop, node or node-block", r.Runtime)
 	case r.Policy != "lif" && r.Policy != "sif":
 		return Row{}, fmt.Errorf("policy %q is not lif or sif", r.Policy)
 	case rec[7] != "yes" && rec[7] != "no", rec[20] != "yes" && rec[20] != "no":

@@ -134,7 +134,7 @@ func mechanism(r Row, tol float64) string {
 		rt  string
 		err float64
 	}{{"asyncio", r.FinErrAsyncioMs}, {"uvloop", r.FinErrUVLoopMs}, {"node", r.FinErrNodeMs}} {
-		if p.rt != r.Runtime && p.err <= tol {
+		if !strings.HasPrefix(r.Runtime, p.rt) && p.err <= tol {
 			return OtherRuntime + " (" + p.rt + ")"
 		}
 	}
