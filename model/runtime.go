@@ -32,11 +32,14 @@ var spawnSince = [...]int{Gather: 8, TaskGroup: 11, Eager: 12}
 // Spawns lists every spawn style.
 func Spawns() []Spawn { return []Spawn{Gather, TaskGroup, Eager} }
 
-func (s Spawn) String() string {
-	if int(s) < len(spawnNames) {
-		return spawnNames[s]
+func (s Spawn) String() string { return enumName(spawnNames[:], s, "Spawn") }
+
+// enumName is names[v], or typ(v) for a value without a name.
+func enumName[T ~uint8](names []string, v T, typ string) string {
+	if int(v) < len(names) {
+		return names[v]
 	}
-	return "Spawn(" + strconv.Itoa(int(s)) + ")"
+	return typ + "(" + strconv.Itoa(int(v)) + ")"
 }
 
 // Since is the first CPython minor version (3.Since) that has the style.
@@ -77,12 +80,7 @@ var tieNames = [...]string{TiesHeapq: "heapq", TiesArmed: "armed"}
 // TieRules lists every tie rule.
 func TieRules() []TieRule { return []TieRule{TiesHeapq, TiesArmed} }
 
-func (t TieRule) String() string {
-	if int(t) < len(tieNames) {
-		return tieNames[t]
-	}
-	return "TieRule(" + strconv.Itoa(int(t)) + ")"
-}
+func (t TieRule) String() string { return enumName(tieNames[:], t, "TieRule") }
 
 // ParseTieRule reads "heapq" or "armed".
 func ParseTieRule(s string) (TieRule, error) {
@@ -121,12 +119,7 @@ const (
 
 var loopNames = [...]string{Asyncio: "asyncio", UVLoop: "uvloop", Node: "node"}
 
-func (l Loop) String() string {
-	if int(l) < len(loopNames) {
-		return loopNames[l]
-	}
-	return "Loop(" + strconv.Itoa(int(l)) + ")"
-}
+func (l Loop) String() string { return enumName(loopNames[:], l, "Loop") }
 
 // Runtime is the runtime variant the simulator reproduces: an event loop,
 // a CPython minor version and a spawn style (model/SEMANTICS.md §S11) and

@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/gatherorder/gatherorder/experiments/machine"
+	"github.com/gatherorder/gatherorder/experiments/realclock"
 	"github.com/gatherorder/gatherorder/model"
 	"github.com/gatherorder/gatherorder/oracle"
-	"github.com/gatherorder/gatherorder/order"
 )
 
 // Runtime is one of the loops the experiment measures, with its model
@@ -85,9 +85,9 @@ func Measure(log io.Writer, c Config) ([]Row, error) {
 	specs := Workloads(c.Seed, c.N, c.Unit)
 	var budget model.Duration
 	for _, s := range specs {
-		for _, o := range [][]int{order.LongestIOFirst(s.Workload), order.ShortestIOFirst(s.Workload)} {
+		for _, pol := range realclock.Policies(s.Workload) {
 			for _, rt := range Runtimes {
-				budget += rt.Model.Simulate(s.Workload, o).Makespan
+				budget += rt.Model.Simulate(s.Workload, pol.Order).Makespan
 			}
 		}
 	}
@@ -106,22 +106,19 @@ func Measure(log io.Writer, c Config) ([]Row, error) {
 	began := time.Now()
 	var rows []Row
 	for k, s := range specs {
-		for _, pol := range []struct {
-			name string
-			ord  []int
-		}{{"lif", order.LongestIOFirst(s.Workload)}, {"sif", order.ShortestIOFirst(s.Workload)}} {
+		for _, pol := range realclock.Policies(s.Workload) {
 			var preds [3]model.Result
 			for i, rt := range Runtimes[:3] {
-				preds[i] = rt.Model.Simulate(s.Workload, pol.ord)
+				preds[i] = rt.Model.Simulate(s.Workload, pol.Order)
 			}
 			for i, rt := range Runtimes {
 				r := drivers[i]
 				own := preds[rt.Pred]
-				other := rt.Other.Simulate(s.Workload, pol.ord)
+				other := rt.Other.Simulate(s.Workload, pol.Order)
 				load := machine.Load1()
-				runs, err := r.Measure(s.Workload, pol.ord)
+				runs, err := r.Measure(s.Workload, pol.Order)
 				if err != nil {
-					return nil, fmt.Errorf("%s, workload %d (%s), order %s: %w", rt.Name, s.ID, model.Marshal(s.Workload), pol.name, err)
+					return nil, fmt.Errorf("%s, workload %d (%s), order %s: %w", rt.Name, s.ID, model.Marshal(s.Workload), pol.Name, err)
 				}
 				versions := "python " + r.Version
 				switch rt.Name {
@@ -131,7 +128,7 @@ func Measure(log io.Writer, c Config) ([]Row, error) {
 					versions = r.Loop
 				}
 				row := Row{
-					Runtime: rt.Name, ID: s.ID, Class: s.Class, Policy: pol.name, Tasks: len(s.Workload.Tasks),
+					Runtime: rt.Name, ID: s.ID, Class: s.Class, Policy: pol.Name, Tasks: len(s.Workload.Tasks),
 					PredMs: ms(own.Makespan), OtherMs: ms(other.Makespan), Ties: HasTies(&own),
 					AsyncioMs: ms(preds[0].Makespan), UVLoopMs: ms(preds[1].Makespan), NodeMs: ms(preds[2].Makespan),
 					Repeats: c.Repeats, Versions: versions, Machine: mach, Load: load,
@@ -145,28 +142,20 @@ func Measure(log io.Writer, c Config) ([]Row, error) {
 				rows = append(rows, row)
 			}
 		}
-		if (k+1)%10 == 0 || k+1 == len(specs) {
-			el := time.Since(began)
-			eta := time.Duration(float64(el) / float64(k+1) * float64(len(specs)-k-1))
-			fmt.Fprintf(log, "libuvclock: %d/%d workloads, %v elapsed, about %v left, load %s\n",
-				k+1, len(specs), el.Round(time.Second), eta.Round(time.Second), machine.Load1())
-		}
+		realclock.Progress(log, "libuvclock", k+1, len(specs), began)
 	}
 	return rows, nil
 }
 
 func ms(d model.Duration) float64 { return float64(d) / 1e6 }
 
-// median of samples in ms, the mean of the two middle ones for an even
-// count.
+// median of samples in ms (realclock.MedianNs).
 func median(xs []model.Duration) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	n := len(s)
-	if n%2 == 1 {
-		return ms(s[n/2])
+	ns := make([]int64, len(xs))
+	for i, x := range xs {
+		ns[i] = int64(x)
 	}
-	return (ms(s[n/2-1]) + ms(s[n/2])) / 2
+	return realclock.MedianNs(ns) / 1e6
 }
 
 // finishError is the largest |measured − predicted| finish over the tasks,

@@ -1,11 +1,7 @@
 package libuvclock
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 
@@ -42,7 +38,7 @@ type Row struct {
 	// tasks; FinErrOtherMs the same against the other tie rule,
 	// FinErrBestMs against the repeat that fits best, and the FinErr of
 	// each runtime against its prediction.
-	FinErrMs, FinErrOtherMs, FinErrBestMs          float64
+	FinErrMs, FinErrOtherMs, FinErrBestMs         float64
 	FinErrAsyncioMs, FinErrUVLoopMs, FinErrNodeMs float64
 	// Discriminates says whether another runtime predicts other finishes.
 	Discriminates bool
@@ -67,74 +63,33 @@ func (r Row) record() []string {
 		strconv.Itoa(r.Repeats), r.Versions, r.Machine, r.Load}
 }
 
-// WriteCSV writes rows to path through a temporary file.
+// WriteCSV writes rows to path through a temporary file, so that a failed
+// run leaves an existing file alone.
 func WriteCSV(path string, rows []Row) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.Write(Header)
-	for _, r := range rows {
-		w.Write(r.record())
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return err
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return csvfile.WriteRows(path, Header, rows, Row.record)
 }
 
 // ReadCSV reads and checks a CSV that WriteCSV wrote; errors name the file
 // and line.
 func ReadCSV(path string) ([]Row, error) {
-	recs, err := csvfile.Read(path, Header, "libuv real-clock data", "it is measured by `make measure-libuv`")
-	if err != nil {
-		return nil, err
-	}
-	rows := make([]Row, len(recs))
-	for i, rec := range recs {
-		if rows[i], err = parseRecord(rec); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, csvfile.Line(i), err)
-		}
-	}
-	return rows, nil
+	return csvfile.ReadRows(path, Header, "libuv real-clock data", "it is measured by `make measure-libuv`", parseRecord)
 }
 
 func parseRecord(rec []string) (Row, error) {
-	var errs []error
-	num := func(k int) float64 {
-		x, err := strconv.ParseFloat(rec[k], 64)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("field %s: %q is not a number", Header[k], rec[k]))
-		}
-		return x
-	}
-	atoi := func(k int) int {
-		x, err := strconv.Atoi(rec[k])
-		if err != nil {
-			errs = append(errs, fmt.Errorf("field %s: %q is not a number", Header[k], rec[k]))
-		}
-		return x
-	}
-	r := Row{Runtime: rec[0], ID: atoi(1), Class: realclock.Class(rec[2]), Policy: rec[3], Tasks: atoi(4),
-		PredMs: num(5), OtherMs: num(6), Ties: rec[7] == "yes",
-		AsyncioMs: num(8), UVLoopMs: num(9), NodeMs: num(10),
-		MedMs: num(11), MinMs: num(12), MaxMs: num(13),
-		FinErrMs: num(14), FinErrOtherMs: num(15), FinErrBestMs: num(16),
-		FinErrAsyncioMs: num(17), FinErrUVLoopMs: num(18), FinErrNodeMs: num(19), Discriminates: rec[20] == "yes",
-		Repeats: atoi(21), Versions: rec[22], Machine: rec[23], Load: rec[24]}
+	f := csvfile.Fields{Header: Header, Rec: rec}
+	r := Row{Runtime: rec[0], ID: f.Int(1), Class: realclock.Class(rec[2]), Policy: rec[3], Tasks: f.Int(4),
+		PredMs: f.Float(5), OtherMs: f.Float(6), Ties: rec[7] == "yes",
+		AsyncioMs: f.Float(8), UVLoopMs: f.Float(9), NodeMs: f.Float(10),
+		MedMs: f.Float(11), MinMs: f.Float(12), MaxMs: f.Float(13),
+		FinErrMs: f.Float(14), FinErrOtherMs: f.Float(15), FinErrBestMs: f.Float(16),
+		FinErrAsyncioMs: f.Float(17), FinErrUVLoopMs: f.Float(18), FinErrNodeMs: f.Float(19), Discriminates: rec[20] == "yes",
+		Repeats: f.Int(21), Versions: rec[22], Machine: rec[23], Load: rec[24]}
 	if r.Load != "" {
-		num(24)
+		f.Float(24)
 	}
 	switch {
-	case len(errs) > 0:
-		return Row{}, errs[0]
+	case f.Err != nil:
+		return Row{}, f.Err
 	case !slices.ContainsFunc(Runtimes, func(rt Runtime) bool { return rt.Name == r.Runtime }):
 		return Row{}, fmt.Errorf("runtime %q is not asyncio, uvloop, node or node-block", r.Runtime)
 	case r.Policy != "lif" && r.Policy != "sif":

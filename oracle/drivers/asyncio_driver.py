@@ -453,28 +453,23 @@ async def _real_task(loop, writer, name, steps, scale, finish, t0_box, uv=False)
                 time.sleep(real / 1e9)
         elif kind == SLEEP:
             await asyncio.sleep(real / 1e9 if real > 0 else 0)
-        elif uv:
-            # uvloop's sock_recv never tries to read first: it registers the
-            # reader at once. So the byte is due d after the await starts,
-            # written now for io 0 (it is there when the next poll adds the
-            # socket to epoll) and by the writer thread otherwise.
-            sock, peer = socket.socketpair()
-            sock.setblocking(False)
-            if real > 0:
-                writer.schedule(time.perf_counter_ns() + real, peer)
-            else:
-                peer.send(b"\x01")
-            try:
-                data = await loop.sock_recv(sock, 1)
-                if data != b"\x01":
-                    raise RuntimeError(f"io step received {data!r}")
-            finally:
-                sock.close()
-                peer.close()
         else:
-            sock, peer = _real_socketpair()
-            when = time.perf_counter_ns() + real
-            sock._arm = lambda: writer.schedule(when, peer)
+            if uv:
+                # uvloop's sock_recv never tries to read first: it registers
+                # the reader at once. So the byte is due d after the await
+                # starts, written now for io 0 (it is there when the next
+                # poll adds the socket to epoll) and by the writer thread
+                # otherwise.
+                sock, peer = socket.socketpair()
+                sock.setblocking(False)
+                if real > 0:
+                    writer.schedule(time.perf_counter_ns() + real, peer)
+                else:
+                    peer.send(b"\x01")
+            else:
+                sock, peer = _real_socketpair()
+                when = time.perf_counter_ns() + real
+                sock._arm = lambda: writer.schedule(when, peer)
             try:
                 data = await loop.sock_recv(sock, 1)
                 if data != b"\x01":

@@ -19,8 +19,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
+	"github.com/gatherorder/gatherorder/experiments/internal/csvfile"
 	"github.com/gatherorder/gatherorder/experiments/libuvclock"
 	"github.com/gatherorder/gatherorder/model"
 )
@@ -62,11 +62,10 @@ func run(args []string, stdout, log io.Writer) error {
 	}
 	path := *out
 	if path == "" {
-		root, err := moduleRoot()
-		if err != nil {
+		var err error
+		if path, err = csvfile.DataPath("libuvclock.csv"); err != nil {
 			return err
 		}
-		path = filepath.Join(root, "experiments", "data", "libuvclock.csv")
 	}
 	rows, err := libuvclock.Measure(log, libuvclock.Config{N: *n, Repeats: *repeats, Unit: model.Duration(*unitMs) * 1e6, Seed: *seed})
 	if err != nil {
@@ -78,22 +77,4 @@ func run(args []string, stdout, log io.Writer) error {
 	fmt.Fprintf(log, "wrote %s\n", path)
 	libuvclock.Summarize(rows, *tol, *strict).Write(log)
 	return nil
-}
-
-// moduleRoot finds the directory of go.mod above the working directory.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory; pass -out")
-		}
-		dir = parent
-	}
 }
