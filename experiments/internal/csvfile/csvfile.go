@@ -93,8 +93,9 @@ func (f *Fields) fail(k int, err error) {
 	}
 }
 
-// DataPath is experiments/data/name in the module above the working
-// directory (the directory of go.mod), where the commands write by default.
+// DataPath is the file name in the experiments' data directory of the
+// module above the working directory (the directory of go.mod), where the
+// commands write by default.
 func DataPath(name string) (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
