@@ -58,13 +58,26 @@ type Config struct {
 	Seed    uint64         // of Workloads
 }
 
-// HasTies reports whether a traced run has two timer or socket waits due
-// at one instant: the equal deadlines whose order a tie rule decides
-// (model/SEMANTICS.md §S12) on CPython, and simultaneous events
-// elsewhere.
+// HasTies reports whether a traced run has an exact coincidence whose
+// order the real clock may decide otherwise: two timer or socket waits due
+// at one instant (the equal deadlines of model/SEMANTICS.md §S12), or a
+// socket's data due at an instant where the loop polls or resumes a task
+// (the end or start of a CPU segment, a resumption), where the real data,
+// written by a helper thread, can arrive microseconds after the loop has
+// looked (io 0, written before its await, is never late).
 func HasTies(r *model.Result) bool {
 	var due []model.Duration
+	loop := map[model.Duration]bool{}
+	for _, s := range r.Segments {
+		loop[s.Start], loop[s.End] = true, true
+	}
 	for _, w := range r.Waits {
+		loop[w.Resume] = true
+	}
+	for _, w := range r.Waits {
+		if w.Kind == model.IO && w.Due > w.Start && loop[w.Due] {
+			return true
+		}
 		if w.Kind == model.IO || w.Due > w.Start {
 			due = append(due, w.Due)
 		}
