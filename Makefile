@@ -3,7 +3,7 @@
 GO ?= go
 SHELL := /bin/bash
 
-.PHONY: all test verify bench fuzz lint paper measure hop realworld setup
+.PHONY: all test verify bench fuzz lint paper measure measure-libuv hop realworld setup
 
 all: test
 
@@ -71,3 +71,11 @@ measure: setup
 realworld:
 	scripts/setup-realworld.sh
 	nice -n -10 $(GO) run ./experiments/realworld/cmd/realworld
+
+# Re-measure the libuv real-clock validation data: uvloop and Node.js against
+# their models, CPython's loop as the control (about 12 minutes; run on a quiet
+# machine: the one-minute load is recorded in every row). Never part of
+# `go test ./...`.
+measure-libuv: setup
+	$(GO) run ./experiments/libuvclock/cmd/libuvclock -n 201 -repeats 3
+	$(GO) run ./experiments/libuvclock/cmd/libuvclock -summarize experiments/data/libuvclock.csv

@@ -43,6 +43,15 @@
 // sequence), the arrival heap that sockets use, in place of the heapq
 // heap.
 //
+// # The libuv runtimes
+//
+// Runtime.Loop selects the event loop: Asyncio (the zero value, all of the
+// above), UVLoop or Node. uvloop.go simulates uvloop
+// (model/SEMANTICS.md §S14) and node.go Node.js (model/SEMANTICS.md §S15) with libuv's
+// millisecond clock, its phases and epoll's ready order, in the same Sim
+// buffers; ParseRuntime reads "uvloop" and "node". Their hand-derived
+// golden runs are testdata/libuv_golden.json.
+//
 // # Canonical tasks and the closed form
 //
 // A canonical task is exactly `cpu A; sleep L; cpu B` with A, L, B >= 0

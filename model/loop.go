@@ -128,6 +128,7 @@ type Sim struct {
 	pc      []int
 	waitIdx []int // index into res.Waits of each task's open wait, when tracing
 	res     Result
+	lib     libuvState // the state of the libuv runtimes (uvloop.go, node.go)
 }
 
 // Simulate runs `await asyncio.gather(*tasks)` with the tasks passed in
@@ -147,24 +148,16 @@ func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 		if err := s.Runtime.Validate(); err != nil {
 			panic(fmt.Errorf("%w: %v", errRuntime, err))
 		}
+		if s.Runtime.Loop != Asyncio {
+			return s.runLibuv(w, order, trace)
+		}
 	}
 	// Version and spawn style change nothing (model/SEMANTICS.md §S11);
 	// the tie rule chooses the timer heap (model/SEMANTICS.md §S12).
 	s.byArm = s.Runtime.Ties == TiesArmed
-	n := len(w.Tasks)
-	s.ready.reset()
+	n := s.begin(w, trace)
 	s.timers.reset()
 	s.armed = s.armed[:0]
-	s.io = s.io[:0]
-	s.pc = resize(s.pc, n)
-	s.res.Finish = resize(s.res.Finish, n)
-	s.res.Segments = s.res.Segments[:0]
-	s.res.Waits = s.res.Waits[:0]
-	if trace {
-		s.waitIdx = resize(s.waitIdx, n)
-	}
-	s.res.Makespan = 0
-	s.res.Iterations = 0
 
 	// gather() wraps each argument in a Task in argument order; each Task's
 	// __init__ call_soon's its first __step.
@@ -234,6 +227,25 @@ func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 		}
 	}
 	return &s.res
+}
+
+// begin resets what every runtime's run uses: the ready deque, the
+// sockets, the program counters and the result. It returns the number of
+// tasks.
+func (s *Sim) begin(w *Workload, trace bool) int {
+	n := len(w.Tasks)
+	s.ready.reset()
+	s.io = s.io[:0]
+	s.pc = resize(s.pc, n)
+	s.res.Finish = resize(s.res.Finish, n)
+	s.res.Segments = s.res.Segments[:0]
+	s.res.Waits = s.res.Waits[:0]
+	if trace {
+		s.waitIdx = resize(s.waitIdx, n)
+	}
+	s.res.Makespan = 0
+	s.res.Iterations = 0
+	return n
 }
 
 // nextTimer is the earliest deadline on the timer heap, if any.

@@ -32,11 +32,14 @@ var spawnSince = [...]int{Gather: 8, TaskGroup: 11, Eager: 12}
 // Spawns lists every spawn style.
 func Spawns() []Spawn { return []Spawn{Gather, TaskGroup, Eager} }
 
-func (s Spawn) String() string {
-	if int(s) < len(spawnNames) {
-		return spawnNames[s]
+func (s Spawn) String() string { return enumName(spawnNames[:], s, "Spawn") }
+
+// enumName is names[v], or typ(v) for a value without a name.
+func enumName[T ~uint8](names []string, v T, typ string) string {
+	if int(v) < len(names) {
+		return names[v]
 	}
-	return "Spawn(" + strconv.Itoa(int(s)) + ")"
+	return typ + "(" + strconv.Itoa(int(v)) + ")"
 }
 
 // Since is the first CPython minor version (3.Since) that has the style.
@@ -77,12 +80,7 @@ var tieNames = [...]string{TiesHeapq: "heapq", TiesArmed: "armed"}
 // TieRules lists every tie rule.
 func TieRules() []TieRule { return []TieRule{TiesHeapq, TiesArmed} }
 
-func (t TieRule) String() string {
-	if int(t) < len(tieNames) {
-		return tieNames[t]
-	}
-	return "TieRule(" + strconv.Itoa(int(t)) + ")"
-}
+func (t TieRule) String() string { return enumName(tieNames[:], t, "TieRule") }
 
 // ParseTieRule reads "heapq" or "armed".
 func ParseTieRule(s string) (TieRule, error) {
@@ -103,16 +101,44 @@ const (
 	BaseMinor = 11
 )
 
-// Runtime is the runtime variant the simulator reproduces: a CPython
-// minor version and a spawn style (model/SEMANTICS.md §S11) and a tie
-// rule (model/SEMANTICS.md §S12). The zero value is CPython 3.11, gather, heapq ties: the
-// base model of model/SEMANTICS.md §S1 to §S10, which Simulate runs.
+// Loop is the event loop a runtime runs on. The zero value is CPython's
+// asyncio loop (model/SEMANTICS.md §S1 to §S12); the others are libuv loops
+// with semantics of their own (uvloop.go, node.go).
+type Loop uint8
+
+const (
+	// Asyncio is CPython's asyncio selector event loop, the zero value.
+	Asyncio Loop = iota
+	// UVLoop is uvloop 0.17 on libuv 1.44 under CPython 3.11
+	// (model/SEMANTICS.md §S14).
+	UVLoop
+	// Node is Node.js 20 on libuv 1.46, `await Promise.all([...])` over
+	// async functions (model/SEMANTICS.md §S15).
+	Node
+)
+
+var loopNames = [...]string{Asyncio: "asyncio", UVLoop: "uvloop", Node: "node"}
+
+func (l Loop) String() string { return enumName(loopNames[:], l, "Loop") }
+
+// Runtime is the runtime variant the simulator reproduces: an event loop,
+// a CPython minor version and a spawn style (model/SEMANTICS.md §S11) and
+// a tie rule (model/SEMANTICS.md §S12). The zero value is CPython 3.11,
+// gather, heapq ties: the base model of model/SEMANTICS.md §S1 to §S10,
+// which Simulate runs. Runtime{Loop: UVLoop} and Runtime{Loop: Node} are
+// the libuv runtimes of model/SEMANTICS.md §S14 and §S15: uvloop runs
+// CPython 3.11 with gather only, Node has no CPython version (Minor 0) and
+// Promise.all only (Spawn Gather). On uvloop both tie rules name one run,
+// libuv's own (deadline, arming) order; on Node TiesHeapq is Node's own
+// order of equal expiries, by list id, and TiesArmed orders them by arming
+// (model/SEMANTICS.md §S14.3, §S15.3).
 type Runtime struct {
 	// Minor is the CPython minor version 3.Minor, MinMinor to MaxMinor;
 	// 0 means BaseMinor (3.11).
 	Minor int
 	Spawn Spawn
 	Ties  TieRule
+	Loop  Loop
 }
 
 // Version is the CPython minor version 3.Version() the runtime stands for.
@@ -126,6 +152,9 @@ func (r Runtime) Version() int {
 // Validate reports whether the runtime exists: a covered version, a known
 // spawn style that the version has, a known tie rule.
 func (r Runtime) Validate() error {
+	if r.Loop != Asyncio {
+		return r.validateLibuv()
+	}
 	v := r.Version()
 	if v < MinMinor || v > MaxMinor {
 		return fmt.Errorf("CPython 3.%d is not covered (3.%d to 3.%d)", v, MinMinor, MaxMinor)
@@ -142,15 +171,23 @@ func (r Runtime) Validate() error {
 	return nil
 }
 
-// String is the form ParseRuntime reads: "3.11/gather/heapq".
+// String is the form ParseRuntime reads: "3.11/gather/heapq", and
+// "uvloop" or "node" for the libuv runtimes.
 func (r Runtime) String() string {
+	if r.Loop != Asyncio {
+		return r.Loop.String()
+	}
 	return fmt.Sprintf("3.%d/%s/%s", r.Version(), r.Spawn, r.Ties)
 }
 
 // ParseRuntime reads "3.MINOR[/SPAWN[/TIES]]" (spawn gather and ties
-// heapq by default), e.g. "3.12/eager/armed", and validates it.
+// heapq by default), e.g. "3.12/eager/armed", or "uvloop" or "node", and
+// validates it.
 func ParseRuntime(s string) (Runtime, error) {
 	var r Runtime
+	if l, ok := parseLibuvLoop(s); ok {
+		return Runtime{Loop: l}, nil
+	}
 	parts := strings.Split(s, "/")
 	if len(parts) > 3 {
 		return r, fmt.Errorf("runtime %q: want 3.MINOR[/SPAWN[/TIES]]", s)

@@ -178,5 +178,10 @@ func TestIsBaseIsHeapqTies(t *testing.T) {
 				t.Errorf("%s: IsBase %v, want %v", r, got, want)
 			}
 		}
+		for _, l := range []Loop{UVLoop, Node} {
+			if r := (Runtime{Loop: l, Ties: ties}); r.IsBase() {
+				t.Errorf("%s: IsBase", r)
+			}
+		}
 	}
 }

@@ -88,7 +88,8 @@ type trioExplorer struct {
 	paths    uint64 // coin sequences that end (saturating)
 }
 
-func addSat(a, b uint64) uint64 {
+// addSatPaths adds path counts, saturating at the largest uint64.
+func addSatPaths(a, b uint64) uint64 {
 	if a+b < a {
 		return ^uint64(0)
 	}
@@ -98,7 +99,7 @@ func addSat(a, b uint64) uint64 {
 func (e *trioExplorer) push(s *trioState, mass *big.Rat, paths uint64) {
 	if !e.m.advance(s, nil) {
 		e.addOutcome(s.finish, mass)
-		e.paths = addSat(e.paths, paths)
+		e.paths = addSatPaths(e.paths, paths)
 		return
 	}
 	s.canon()
@@ -107,7 +108,7 @@ func (e *trioExplorer) push(s *trioState, mass *big.Rat, paths uint64) {
 		if mass != nil {
 			nd.mass.Add(nd.mass, mass)
 		}
-		nd.paths = addSat(nd.paths, paths)
+		nd.paths = addSatPaths(nd.paths, paths)
 		return
 	}
 	nd := &trioNode{s: s, key: string(e.buf), mass: mass, paths: paths}

@@ -70,6 +70,23 @@
 // tie; they leave in arming order, the model's armed tie rule
 // (model/SEMANTICS.md §S12, checked by a test under make verify).
 //
+// # uvloop and Node.js
+//
+// StartUVLoop runs the same driver in real mode with uvloop's loop
+// (--loop uvloop, gather only) on a CPython 3.11 that imports uvloop
+// (FindUVLoopPython: Debian's python3-uvloop for /usr/bin/python3), and
+// StartNode runs drivers/node_driver.js on Node.js 20 (FindNode;
+// StartNodeWith for blocking cpu steps), each workload as
+// `await Promise.all([...])` over async functions. Both return a Real;
+// their models are model.Runtime{Loop: model.UVLoop} and
+// model.Runtime{Loop: model.Node} (model/SEMANTICS.md §S14, §S15). libuv
+// reads CLOCK_MONOTONIC itself, so neither can run under a virtual clock;
+// each run starts within 50 µs after a whole millisecond of that clock,
+// the model's clock origin. The golden runs of
+// model/testdata/libuv_golden.json are checked on both under make verify,
+// and experiments/libuvclock compares seeded workloads with their
+// predictions.
+//
 // # References
 //
 // CPython 3.11 Lib/asyncio/base_events.py (BaseEventLoop._run_once),

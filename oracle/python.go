@@ -267,19 +267,23 @@ func probe(path string) (Interpreter, error) {
 
 // startDriver runs the driver script on the interpreter it with args.
 func startDriver(it Interpreter, args ...string) (*driver, error) {
-	return startScript(it, "asyncio", asyncioDriver, args...)
+	// -I: isolated mode, so PYTHON* variables and user site-packages cannot
+	// change what runs; the driver needs the standard library only (and,
+	// for --loop uvloop, the system's uvloop package).
+	return startScript(it.Path, it.Version, "gatherorder-asyncio-driver-*.py", asyncioDriver, []string{"-I"}, args...)
 }
 
-// startScript runs the driver source src (asyncio_driver.py or
-// trio_driver.py, by name) on the interpreter it with args.
-func startScript(it Interpreter, name, src string, args ...string) (*driver, error) {
-	py, version := it.Path, it.Version
-	f, err := os.CreateTemp("", "gatherorder-"+name+"-driver-*.py")
+// startScript writes source to a temporary file named by pattern and runs
+// `prog flags... file args...` as a driver that speaks the JSON-lines
+// protocol of drivers/README.md; version is what prog runs.
+func startScript(prog, version, pattern, source string, flags []string, args ...string) (*driver, error) {
+	py := prog
+	f, err := os.CreateTemp("", pattern)
 	if err != nil {
 		return nil, fmt.Errorf("oracle: writing the driver script: %w", err)
 	}
 	script := f.Name()
-	if _, err := f.WriteString(src); err != nil {
+	if _, err := f.WriteString(source); err != nil {
 		f.Close()
 		os.Remove(script)
 		return nil, fmt.Errorf("oracle: writing the driver script: %w", err)
@@ -288,10 +292,7 @@ func startScript(it Interpreter, name, src string, args ...string) (*driver, err
 		os.Remove(script)
 		return nil, fmt.Errorf("oracle: writing the driver script: %w", err)
 	}
-	// -I: isolated mode, so PYTHON* variables and user site-packages cannot
-	// change what runs; the drivers need the standard library (and trio,
-	// from the interpreter's own site-packages) only.
-	cmd := exec.Command(py, append([]string{"-I", script}, args...)...)
+	cmd := exec.Command(py, append(append(flags, script), args...)...)
 	d := &driver{cmd: cmd, script: script, python: py, version: version, stderr: &tailBuffer{max: 4096}}
 	cmd.Stderr = d.stderr
 	if d.stdin, err = cmd.StdinPipe(); err != nil {
@@ -315,7 +316,7 @@ func startScript(it Interpreter, name, src string, args ...string) (*driver, err
 	d.nextID = 1
 	resp, err := d.exchange([][]byte{[]byte(`{"id":0,"tasks":[]}` + "\n")})
 	os.Remove(script)
-	if err == nil && !bytes.Contains(resp[0], []byte(`"makespan": 0`)) {
+	if err == nil && !bytes.Contains(bytes.ReplaceAll(resp[0], []byte(" "), nil), []byte(`"makespan":0`)) {
 		err = d.fail(fmt.Errorf("unexpected handshake %q", resp[0]))
 	}
 	if err != nil {

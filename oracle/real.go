@@ -14,9 +14,14 @@ import (
 // loop. Durations are real nanoseconds. Safe for concurrent use (runs are
 // serialised, so measurements never overlap).
 type Real struct {
-	d       *driver
-	repeat  int
+	d      *driver
+	repeat int
+	// Version is the CPython version, or Node's for StartNode.
 	Version string
+	// Loop names the event loop when it is not asyncio's own, with its
+	// versions: "uvloop 0.17.0, libuv 1.44.2" (StartUVLoop), "node 20.20.2,
+	// libuv 1.46.0" (StartNode).
+	Loop string
 }
 
 // Measurement is one real run of a workload: wall-clock ns from just
@@ -78,7 +83,7 @@ func (r *Real) Measure(w *model.Workload, order []int) ([]Measurement, error) {
 		return nil, r.d.failLocked(fmt.Errorf("response %q does not answer request %d", resps[0], id))
 	}
 	if wr.Error != nil {
-		return nil, fmt.Errorf("oracle: CPython driver: %s", *wr.Error)
+		return nil, fmt.Errorf("oracle: driver %s: %s", r.d.python, *wr.Error)
 	}
 	if len(wr.Runs) != r.repeat {
 		return nil, r.d.failLocked(fmt.Errorf("response %d has %d runs, want %d", id, len(wr.Runs), r.repeat))

@@ -66,7 +66,7 @@ func StartTrio(c TrioConfig) (*Trio, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := startScript(it.Interpreter, "trio", trioDriver)
+	d, err := startScript(it.Interpreter.Path, it.Interpreter.Version, "gatherorder-trio-driver-*.py", trioDriver, []string{"-I"})
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ type runtimeChoice struct {
 }
 
 // runtimeNames are the values of --runtime.
-const runtimeNames = "asyncio, trio"
+const runtimeNames = "asyncio, uvloop, trio, node"
 
 // parseRuntimeFlags reads --runtime NAME with its modifiers: --python 3.MINOR
 // and --spawn gather|taskgroup|eager (asyncio only) and --ties heapq|armed
@@ -52,6 +52,21 @@ func parseRuntimeFlags(name, python, spawn, ties string) (runtimeChoice, error) 
 		if rt != (model.Runtime{}) {
 			c.name = "asyncio " + rt.String()
 		}
+	case "uvloop", "node":
+		if python != "" || spawn != "" {
+			return c, fmt.Errorf("--runtime %s takes neither --python nor --spawn (model/SEMANTICS.md §S14, §S15)", name)
+		}
+		rt, err := model.ParseRuntime(name)
+		if err != nil {
+			return c, fmt.Errorf("--runtime %s: %v", name, err)
+		}
+		if ties != "" {
+			if rt.Ties, err = model.ParseTieRule(ties); err != nil {
+				return c, fmt.Errorf("--runtime %s: %v", name, err)
+			}
+			c.name += "/" + ties
+		}
+		c.rt = rt
 	case "trio":
 		if python != "" || spawn != "" {
 			return c, fmt.Errorf("--runtime trio takes neither --python nor --spawn (the model is Trio 0.22's run loop)")

@@ -42,6 +42,11 @@ func TestSimulateRuntimeFlagsSelectTheVariant(t *testing.T) {
 	if h["b"] != "4" || h["c"] != "3" || a["b"] != "3" || a["c"] != "4" {
 		t.Fatalf("finishes: heapq %v, armed %v (want c before b under heapq, b before c armed)", h, a)
 	}
+	for _, r := range []string{"uvloop", "node"} {
+		if doc := simulateJSON(t, fourEqualTimers, "--order", "given", "--runtime", r); doc.Runtime != r || len(doc.Results) != 1 {
+			t.Fatalf("--runtime %s: %+v", r, doc)
+		}
+	}
 	v := simulateJSON(t, fourEqualTimers, "--order", "given", "--python", "3.12", "--spawn", "eager")
 	if v.Runtime != "asyncio 3.12/eager/heapq" || v.Results[0].Finish["c"] != "3" {
 		t.Fatalf("3.12/eager: %+v", v)
@@ -98,6 +103,9 @@ func TestSimulateBadRuntimeIsOneLine(t *testing.T) {
 		input string
 	}{
 		{[]string{"--runtime", "tokio"}, fourEqualTimers},
+		{[]string{"--runtime", "uvloop", "--spawn", "eager"}, fourEqualTimers},
+		{[]string{"--runtime", "node", "--python", "3.12"}, fourEqualTimers},
+		{[]string{"--runtime", "node", "--order", "best"}, nine},
 		{[]string{"--runtime", "trio", "--python", "3.12"}, fourEqualTimers},
 		{[]string{"--runtime", "trio", "--ties", "heapq"}, fourEqualTimers},
 		{[]string{"--python", "3.10", "--spawn", "eager"}, fourEqualTimers},

@@ -22,7 +22,7 @@ import (
 func init() { commands["simulate"] = simulate }
 
 const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] [--time-limit D] [--nodes N]
-       [--runtime asyncio|trio] [--python 3.MINOR] [--spawn S] [--ties T] [--json] FILE
+       [--runtime asyncio|uvloop|trio|node] [--python 3.MINOR] [--spawn S] [--ties T] [--json] FILE
   FILE "-" reads the workload from stdin. POLICY is given, lif, sif, ltf,
   mitten, best or all; --order defaults to all, which reports given, lif,
   sif and best in that order, and a comma list reports each policy listed
@@ -40,7 +40,10 @@ const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] 
   asyncio (default: CPython 3.11, gather; --python 3.8 to 3.13, --spawn
   gather, taskgroup or eager, all exact against CPython), with --ties heapq
   (CPython's heap order of equal deadlines, the default, what the virtual
-  clock shows) or armed (arming order, what a real clock shows); trio
+  clock shows) or armed (arming order, what a real clock shows); uvloop
+  (uvloop 0.17 on libuv) and node (Node.js 20, await Promise.all over async
+  functions), with millisecond timers (--ties armed on node orders equal
+  expiries by arming instead of Node's own list order); trio
   (Trio 0.22: each batch of runnable tasks runs in order or reversed, so
   each order gets the exact distribution of its makespan, and best is the
   order of least expected makespan). Off the default, best searches

@@ -27,7 +27,9 @@ func Measure(log io.Writer, c Config) ([]Row, error) {
 	specs := Workloads(c.Seed, c.N, c.Unit)
 	var budget model.Duration
 	for _, s := range specs {
-		budget += model.Simulate(s.Workload, order.LongestIOFirst(s.Workload)).Makespan + model.Simulate(s.Workload, order.ShortestIOFirst(s.Workload)).Makespan
+		for _, pol := range Policies(s.Workload) {
+			budget += model.Simulate(s.Workload, pol.Order).Makespan
+		}
 	}
 	fmt.Fprintf(log, "realclock: %d workloads x 2 orders x %d repeats; predicted wall time %s s plus overheads\n",
 		c.N, c.Repeats, model.Format(budget*model.Duration(c.Repeats), model.Second))
@@ -40,15 +42,12 @@ func Measure(log io.Writer, c Config) ([]Row, error) {
 	began := time.Now()
 	var rows []Row
 	for k, s := range specs {
-		for _, pol := range []struct {
-			name string
-			ord  []int
-		}{{"lif", order.LongestIOFirst(s.Workload)}, {"sif", order.ShortestIOFirst(s.Workload)}} {
-			pred := model.Simulate(s.Workload, pol.ord).Makespan
+		for _, pol := range Policies(s.Workload) {
+			pred := model.Simulate(s.Workload, pol.Order).Makespan
 			load := machine.Load1()
-			runs, err := r.Measure(s.Workload, pol.ord)
+			runs, err := r.Measure(s.Workload, pol.Order)
 			if err != nil {
-				return nil, fmt.Errorf("workload %d (%s), order %s: %w", s.ID, model.Marshal(s.Workload), pol.name, err)
+				return nil, fmt.Errorf("workload %d (%s), order %s: %w", s.ID, model.Marshal(s.Workload), pol.Name, err)
 			}
 			ns := make([]int64, len(runs))
 			lo, hi := int64(runs[0].Makespan), int64(runs[0].Makespan)
@@ -57,25 +56,45 @@ func Measure(log io.Writer, c Config) ([]Row, error) {
 				lo, hi = min(lo, ns[i]), max(hi, ns[i])
 			}
 			rows = append(rows, Row{
-				ID: s.ID, Class: s.Class, Policy: pol.name, Tasks: len(s.Workload.Tasks),
-				PredMs: float64(pred) / 1e6, MedMs: medianNs(ns) / 1e6,
+				ID: s.ID, Class: s.Class, Policy: pol.Name, Tasks: len(s.Workload.Tasks),
+				PredMs: float64(pred) / 1e6, MedMs: MedianNs(ns) / 1e6,
 				MinMs: float64(lo) / 1e6, MaxMs: float64(hi) / 1e6,
 				Repeats: c.Repeats, Python: r.Version, Machine: mach, Load: load,
 			})
 		}
-		if (k+1)%10 == 0 || k+1 == len(specs) {
-			el := time.Since(began)
-			eta := time.Duration(float64(el) / float64(k+1) * float64(len(specs)-k-1))
-			fmt.Fprintf(log, "realclock: %d/%d workloads, %v elapsed, about %v left, load %s\n",
-				k+1, len(specs), el.Round(time.Second), eta.Round(time.Second), machine.Load1())
-		}
+		Progress(log, "realclock", k+1, len(specs), began)
 	}
 	return rows, nil
 }
 
-// medianNs is the median of integer ns samples, the mean of the two middle
+// Policy is a named gather order of a workload.
+type Policy struct {
+	Name  string
+	Order []int
+}
+
+// Policies are the orders the real-clock experiments measure:
+// longest-IO-first ("lif") and shortest-IO-first ("sif").
+func Policies(w *model.Workload) []Policy {
+	return []Policy{{"lif", order.LongestIOFirst(w)}, {"sif", order.ShortestIOFirst(w)}}
+}
+
+// Progress prints a progress line to log after every tenth of n workloads
+// and the last, with the time since began, the time left at this pace and
+// the load.
+func Progress(log io.Writer, prefix string, done, n int, began time.Time) {
+	if done%10 != 0 && done != n {
+		return
+	}
+	el := time.Since(began)
+	eta := time.Duration(float64(el) / float64(done) * float64(n-done))
+	fmt.Fprintf(log, "%s: %d/%d workloads, %v elapsed, about %v left, load %s\n",
+		prefix, done, n, el.Round(time.Second), eta.Round(time.Second), machine.Load1())
+}
+
+// MedianNs is the median of integer ns samples, the mean of the two middle
 // values for an even count.
-func medianNs(xs []int64) float64 {
+func MedianNs(xs []int64) float64 {
 	s := slices.Clone(xs)
 	slices.Sort(s)
 	n := len(s)

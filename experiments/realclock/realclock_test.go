@@ -62,7 +62,7 @@ func TestQuantileIsNearestRank(t *testing.T) {
 	if !math.IsNaN(Quantile(nil, 0.5)) {
 		t.Error("Quantile of no data is not NaN")
 	}
-	if m := medianNs([]int64{4, 1, 3, 2}); m != 2.5 {
+	if m := MedianNs([]int64{4, 1, 3, 2}); m != 2.5 {
 		t.Fatalf("median %v", m)
 	}
 }

@@ -1,11 +1,7 @@
 package realclock
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 
 	"github.com/gatherorder/gatherorder/experiments/internal/csvfile"
@@ -43,68 +39,26 @@ func (r Row) record() []string {
 // WriteCSV writes rows to path through a temporary file, so that a failed
 // run leaves an existing file alone.
 func WriteCSV(path string, rows []Row) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.Write(Header)
-	for _, r := range rows {
-		w.Write(r.record())
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return err
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return csvfile.WriteRows(path, Header, rows, Row.record)
 }
 
 // ReadCSV reads and checks a CSV that WriteCSV wrote: the header, at least
 // one row, every field count and number, and the policy. Errors name the
 // file and line.
 func ReadCSV(path string) ([]Row, error) {
-	recs, err := csvfile.Read(path, Header, "real-clock data", "it is measured by `make measure`")
-	if err != nil {
-		return nil, err
-	}
-	rows := make([]Row, len(recs))
-	for i, rec := range recs {
-		if rows[i], err = parseRecord(rec); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, csvfile.Line(i), err)
-		}
-	}
-	return rows, nil
+	return csvfile.ReadRows(path, Header, "real-clock data", "it is measured by `make measure`", parseRecord)
 }
 
 func parseRecord(rec []string) (Row, error) {
-	var errs []error
-	num := func(k int) float64 {
-		x, err := strconv.ParseFloat(rec[k], 64)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("field %s: %q is not a number", Header[k], rec[k]))
-		}
-		return x
-	}
-	atoi := func(k int) int {
-		x, err := strconv.Atoi(rec[k])
-		if err != nil {
-			errs = append(errs, fmt.Errorf("field %s: %q is not a number", Header[k], rec[k]))
-		}
-		return x
-	}
-	r := Row{ID: atoi(0), Class: Class(rec[1]), Policy: rec[2], Tasks: atoi(3),
-		PredMs: num(4), MedMs: num(5), MinMs: num(6), MaxMs: num(7), Repeats: atoi(8),
+	f := csvfile.Fields{Header: Header, Rec: rec}
+	r := Row{ID: f.Int(0), Class: Class(rec[1]), Policy: rec[2], Tasks: f.Int(3),
+		PredMs: f.Float(4), MedMs: f.Float(5), MinMs: f.Float(6), MaxMs: f.Float(7), Repeats: f.Int(8),
 		Python: rec[9], Machine: rec[10], Load: rec[11]}
 	if r.Load != "" {
-		num(11)
+		f.Float(11)
 	}
-	if len(errs) > 0 {
-		return Row{}, errs[0]
+	if f.Err != nil {
+		return Row{}, f.Err
 	}
 	if r.Policy != "lif" && r.Policy != "sif" {
 		return Row{}, fmt.Errorf("policy %q is not lif or sif", r.Policy)

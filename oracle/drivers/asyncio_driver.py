@@ -445,7 +445,7 @@ def _real_socketpair():
     return sock, b
 
 
-async def _real_task(loop, writer, name, steps, scale, finish, t0_box):
+async def _real_task(loop, writer, name, steps, scale, finish, t0_box, uv=False):
     for kind, d in steps:
         real = round(d * scale)  # integer ns of real time
         if kind == CPU:
@@ -454,9 +454,22 @@ async def _real_task(loop, writer, name, steps, scale, finish, t0_box):
         elif kind == SLEEP:
             await asyncio.sleep(real / 1e9 if real > 0 else 0)
         else:
-            sock, peer = _real_socketpair()
-            when = time.perf_counter_ns() + real
-            sock._arm = lambda: writer.schedule(when, peer)
+            if uv:
+                # uvloop's sock_recv never tries to read first: it registers
+                # the reader at once. So the byte is due d after the await
+                # starts, written now for io 0 (it is there when the next
+                # poll adds the socket to epoll) and by the writer thread
+                # otherwise.
+                sock, peer = socket.socketpair()
+                sock.setblocking(False)
+                if real > 0:
+                    writer.schedule(time.perf_counter_ns() + real, peer)
+                else:
+                    peer.send(b"\x01")
+            else:
+                sock, peer = _real_socketpair()
+                when = time.perf_counter_ns() + real
+                sock._arm = lambda: writer.schedule(when, peer)
             try:
                 data = await loop.sock_recv(sock, 1)
                 if data != b"\x01":
@@ -467,16 +480,29 @@ async def _real_task(loop, writer, name, steps, scale, finish, t0_box):
     finish[name] = time.perf_counter_ns() - t0_box[0]
 
 
-def run_real(tasks, scale, writer, spawn="gather"):
+def _align_to_millisecond():
+    """Spin until CLOCK_MONOTONIC is within 50 us after a whole millisecond
+    and return that instant (perf_counter_ns is CLOCK_MONOTONIC on Linux,
+    the clock libuv's loop time counts in whole ms). The model starts its
+    clock on a whole millisecond of libuv's (model/SEMANTICS.md S14.1)."""
+    while True:
+        now = time.perf_counter_ns()
+        if now % 1_000_000 < 50_000:
+            return now
+
+
+def run_real(tasks, scale, writer, spawn="gather", uv=None):
+    """One wall-clock run; uv is the uvloop module for --loop uvloop."""
     finish = {name: None for name, _ in tasks}
     t0_box = [0]
-    loop = asyncio.new_event_loop()  # default policy: real epoll selector
+    # Default policy: the real epoll selector; or uvloop's libuv loop.
+    loop = uv.new_event_loop() if uv is not None else asyncio.new_event_loop()
     loop.set_debug(False)
 
     async def main():
-        coros = [_real_task(loop, writer, name, steps, scale, finish, t0_box)
+        coros = [_real_task(loop, writer, name, steps, scale, finish, t0_box, uv is not None)
                  for name, steps in tasks]
-        t0_box[0] = time.perf_counter_ns()
+        t0_box[0] = _align_to_millisecond() if uv is not None else time.perf_counter_ns()
         await spawn_all(loop, spawn, coros)
 
     gc.collect()
@@ -518,9 +544,27 @@ def main(argv=None):
                     help="real mode: runs per workload (default 1)")
     ap.add_argument("--spawn", choices=tuple(SPAWNS), default="gather",
                     help="how tasks are started unless a request says (default gather)")
+    ap.add_argument("--loop", choices=("asyncio", "uvloop"), default="asyncio",
+                    help="real mode: the event loop (default asyncio's; uvloop needs the "
+                         "uvloop package, and only gather)")
     args = ap.parse_args(argv)
     if args.repeat < 1:
         ap.error("--repeat must be >= 1")
+    uv = None
+    loop_info = {}
+    if args.loop == "uvloop":
+        if args.clock != "real":
+            ap.error("--loop uvloop needs --clock real: libuv reads CLOCK_MONOTONIC itself")
+        if args.spawn != "gather":
+            ap.error("--loop uvloop runs gather only")
+        try:
+            import uvloop as uv
+            import uvloop.loop
+        except ImportError as exc:
+            ap.error(f"--loop uvloop: {exc}")
+        v = uvloop.loop.libuv_get_version()
+        loop_info = {"loop": "uvloop", "uvloop": uv.__version__,
+                     "libuv": f"{v >> 16}.{(v >> 8) & 0xff}.{v & 0xff}"}
     try:
         parse_spawn(None, args.spawn)
     except WorkloadError as exc:
@@ -551,13 +595,15 @@ def main(argv=None):
                 wid = obj.get("id")
             tasks = parse_workload(obj)
             spawn = parse_spawn(obj, args.spawn)
+            if uv is not None and spawn != "gather":
+                raise WorkloadError(f"--loop uvloop runs gather only, not {spawn}")
             if args.clock == "virtual":
                 result = {"id": wid}
                 result.update(run_virtual(tasks, spawn))
             else:
                 runs = []
                 for _ in range(args.repeat):
-                    r = run_real(tasks, scale, writer, spawn)
+                    r = run_real(tasks, scale, writer, spawn, uv)
                     runs.append(r)
                 result = {"id": wid, "runs": runs,
                           "ns_per_unit": str(args.ns_per_unit)
@@ -565,6 +611,7 @@ def main(argv=None):
                           else int(args.ns_per_unit)}
             result["python"] = PYTHON_VERSION
             result["spawn"] = spawn
+            result.update(loop_info)
             text = dumps(result)
         except Exception as exc:  # one bad line must not stop the stream
             text = dumps({"id": wid, "error": _one_line(exc)})

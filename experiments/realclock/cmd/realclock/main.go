@@ -20,8 +20,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
+	"github.com/gatherorder/gatherorder/experiments/internal/csvfile"
 	"github.com/gatherorder/gatherorder/experiments/realclock"
 	"github.com/gatherorder/gatherorder/model"
 )
@@ -61,11 +61,10 @@ func run(args []string, stdout, log io.Writer) error {
 	}
 	path := *out
 	if path == "" {
-		root, err := moduleRoot()
-		if err != nil {
+		var err error
+		if path, err = csvfile.DataPath("realclock.csv"); err != nil {
 			return err
 		}
-		path = filepath.Join(root, "experiments", "data", "realclock.csv")
 	}
 	rows, err := realclock.Measure(log, realclock.Config{N: *n, Repeats: *repeats, Unit: model.Duration(*unitMs) * 1e6, Seed: *seed})
 	if err != nil {
@@ -77,22 +76,4 @@ func run(args []string, stdout, log io.Writer) error {
 	fmt.Fprintf(log, "wrote %s\n", path)
 	realclock.Summarize(rows).Write(log)
 	return nil
-}
-
-// moduleRoot finds the directory of go.mod above the working directory.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory; pass -out")
-		}
-		dir = parent
-	}
 }
