@@ -51,10 +51,10 @@ const tolerance = 7_500_000
 // (model/testdata/libuv_golden.json) five times on a real runtime and
 // requires some run to finish every task within [-1 ms, +tolerance] of
 // rt's prediction for the scaled workload (col's column, scaled, but for
-// millisecond effects, which do not scale). Where
-// rt's two tie rules predict different finishes, a run may fit either, as
-// a real clock can split an exact tie both ways (model/SEMANTICS.md §S12,
-// §S15.3); the log says which rule each run fits.
+// millisecond effects, which do not scale). Where rt's two tie rules
+// predict different finishes, a run may fit either, as a real clock can
+// split an exact tie both ways (model/SEMANTICS.md §S12 and §S15.3); the
+// log says which rule each run fits.
 func checkGoldenReal(t *testing.T, start func(int) (*oracle.Real, error), col string, rt model.Runtime) {
 	if !verify.On() {
 		t.Skip("wall-clock run: under GATHERORDER_VERIFY=1 (make verify)")
