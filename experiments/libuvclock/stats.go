@@ -54,12 +54,16 @@ type Summary struct {
 	Disagreements              []Disagreement
 	// Mechanisms counts the disagreements by runtime and mechanism.
 	Mechanisms map[string]map[string]int
+	// Rules counts, by runtime, the rows where the two tie rules predict
+	// different finishes, and how many of them agree with the runtime's
+	// rule and with the other one.
+	Rules map[string][3]int
 	Versions   []string
 }
 
 // Summarize compares rows with their predictions within tol and strict ms.
 func Summarize(rows []Row, tol, strict float64) Summary {
-	s := Summary{Tolerance: tol, StrictTolerance: strict, Mechanisms: map[string]map[string]int{}}
+	s := Summary{Tolerance: tol, StrictTolerance: strict, Mechanisms: map[string]map[string]int{}, Rules: map[string][3]int{}}
 	type key struct {
 		rt   string
 		ties bool
@@ -70,6 +74,17 @@ func Summarize(rows []Row, tol, strict float64) Summary {
 		k := key{r.Runtime, r.Ties}
 		groups[k] = append(groups[k], r)
 		vs[r.Runtime+": "+r.Versions] = true
+		if r.FinErrMs != r.FinErrOtherMs {
+			c := s.Rules[r.Runtime]
+			c[0]++
+			if r.FinErrMs <= tol {
+				c[1]++
+			}
+			if r.FinErrOtherMs <= tol {
+				c[2]++
+			}
+			s.Rules[r.Runtime] = c
+		}
 	}
 	for _, rt := range Runtimes {
 		for _, ties := range []bool{false, true} {
@@ -154,6 +169,12 @@ func (s Summary) Write(out io.Writer) {
 		fmt.Fprintf(out, "%-7s %-9s %3d rows: agree %3d (%5.1f%%), strict %3d (%5.1f%%), makespan %3d (%5.1f%%); discriminating %d, agree %d; finish error median %.2f ms, p95 %.2f ms; makespan error median %+.2f ms; repeat spread median %.2f ms, p95 %.2f ms; load median %.2f\n",
 			g.Runtime, ties, g.Rows, g.Agree, pct(g.Agree, g.Rows), g.Strict, pct(g.Strict, g.Rows), g.Makespan, pct(g.Makespan, g.Rows),
 			g.Discriminating, g.DiscAgree, g.AbsMed, g.AbsP95, g.SignedMed, g.SpreadMed, g.SpreadP95, g.LoadMed)
+	}
+	for _, rt := range Runtimes {
+		if c := s.Rules[rt.Name]; c[0] > 0 {
+			fmt.Fprintf(out, "%s tie rules: %d rows where %s and %s predict different finishes; %s agrees in %d, %s in %d\n",
+				rt.Name, c[0], rt.Model.Ties, rt.Other.Ties, rt.Model.Ties, c[1], rt.Other.Ties, c[2])
+		}
 	}
 	for _, rt := range Runtimes {
 		var parts []string
