@@ -41,7 +41,11 @@ type Disagreement struct {
 
 // Mechanisms, in the order Summarize tries them.
 const (
-	OtherRule    = "the other tie rule's prediction fits"
+	OtherRule = "the other tie rule's prediction fits"
+	// TieSplit is a row with ties where a repeat fits and the makespans of
+	// the repeats agree within the strict tolerance: the repeats broke a
+	// tie both ways, which changes finishes but not the makespan.
+	TieSplit     = "a repeat fits and the makespans agree: the repeats split a tie"
 	RepeatFits   = "a repeat fits, the median does not (load)"
 	OtherRuntime = "another runtime's prediction fits"
 	Unexplained  = "unexplained"
@@ -57,8 +61,8 @@ type Summary struct {
 	// Rules counts, by runtime, the rows where the two tie rules predict
 	// different finishes, and how many of them agree with the runtime's
 	// rule and with the other one.
-	Rules map[string][3]int
-	Versions   []string
+	Rules    map[string][3]int
+	Versions []string
 }
 
 // Summarize compares rows with their predictions within tol and strict ms.
@@ -116,7 +120,7 @@ func Summarize(rows []Row, tol, strict float64) Summary {
 					}
 					continue
 				}
-				m := mechanism(r, tol)
+				m := mechanism(r, tol, strict)
 				s.Disagreements = append(s.Disagreements, Disagreement{r, m})
 				if s.Mechanisms[rt.Name] == nil {
 					s.Mechanisms[rt.Name] = map[string]int{}
@@ -138,10 +142,12 @@ func Summarize(rows []Row, tol, strict float64) Summary {
 }
 
 // mechanism names what fits a row outside the tolerance.
-func mechanism(r Row, tol float64) string {
+func mechanism(r Row, tol, strict float64) string {
 	switch {
 	case r.Ties && r.FinErrOtherMs <= tol:
 		return OtherRule
+	case r.Ties && r.FinErrBestMs <= tol && r.MaxMs-r.MinMs <= strict:
+		return TieSplit
 	case r.FinErrBestMs <= tol:
 		return RepeatFits
 	}
