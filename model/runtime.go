@@ -172,21 +172,24 @@ func (r Runtime) Validate() error {
 }
 
 // String is the form ParseRuntime reads: "3.11/gather/heapq", and
-// "uvloop" or "node" for the libuv runtimes.
+// "uvloop" or "node" for the libuv runtimes, with "/armed" under TiesArmed.
 func (r Runtime) String() string {
 	if r.Loop != Asyncio {
+		if r.Ties != TiesHeapq {
+			return r.Loop.String() + "/" + r.Ties.String()
+		}
 		return r.Loop.String()
 	}
 	return fmt.Sprintf("3.%d/%s/%s", r.Version(), r.Spawn, r.Ties)
 }
 
 // ParseRuntime reads "3.MINOR[/SPAWN[/TIES]]" (spawn gather and ties
-// heapq by default), e.g. "3.12/eager/armed", or "uvloop" or "node", and
-// validates it.
+// heapq by default), e.g. "3.12/eager/armed", or "uvloop[/TIES]" or
+// "node[/TIES]", and validates it.
 func ParseRuntime(s string) (Runtime, error) {
 	var r Runtime
-	if l, ok := parseLibuvLoop(s); ok {
-		return Runtime{Loop: l}, nil
+	if l, ties, ok := parseLibuvLoop(s); ok {
+		return Runtime{Loop: l, Ties: ties}, nil
 	}
 	parts := strings.Split(s, "/")
 	if len(parts) > 3 {

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // The libuv runtimes (model/SEMANTICS.md §S14 uvloop, §S15 Node.js) share
@@ -257,12 +258,20 @@ func (r Runtime) validateLibuv() error {
 	return nil
 }
 
-// parseLibuvLoop reads "uvloop" or "node".
-func parseLibuvLoop(s string) (Loop, bool) {
+// parseLibuvLoop reads "uvloop" or "node", each with an optional
+// "/heapq" or "/armed".
+func parseLibuvLoop(s string) (Loop, TieRule, bool) {
+	name, tie, hasTie := strings.Cut(s, "/")
 	for _, l := range []Loop{UVLoop, Node} {
-		if s == l.String() {
-			return l, true
+		if name != l.String() {
+			continue
+		}
+		if !hasTie {
+			return l, TiesHeapq, true
+		}
+		if t, err := ParseTieRule(tie); err == nil {
+			return l, t, true
 		}
 	}
-	return 0, false
+	return 0, 0, false
 }

@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/gatherorder/gatherorder/internal/gen"
@@ -13,12 +14,7 @@ import (
 // workloads are bench_test.go's, whose durations are whole milliseconds.
 var benchLibuv = []Runtime{{Loop: UVLoop}, {Loop: Node}, {Loop: Node, Ties: TiesArmed}}
 
-func libuvName(r Runtime) string {
-	if r.Ties == TiesArmed {
-		return r.String() + "-armed"
-	}
-	return r.String()
-}
+func libuvName(r Runtime) string { return strings.ReplaceAll(r.String(), "/", "-") }
 
 func BenchmarkSimulate3Libuv(b *testing.B) {
 	w := gen.JobsWorkload(seedJobs())

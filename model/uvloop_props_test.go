@@ -133,7 +133,7 @@ func TestLibuvRuntimesParseAndValidate(t *testing.T) {
 	for _, c := range []struct {
 		in   string
 		want Runtime
-	}{{"uvloop", Runtime{Loop: UVLoop}}, {"node", Runtime{Loop: Node}}} {
+	}{{"uvloop", Runtime{Loop: UVLoop}}, {"node", Runtime{Loop: Node}}, {"node/armed", Runtime{Loop: Node, Ties: TiesArmed}}, {"uvloop/armed", Runtime{Loop: UVLoop, Ties: TiesArmed}}} {
 		r, err := ParseRuntime(c.in)
 		if err != nil || r != c.want || r.String() != c.in {
 			t.Errorf("ParseRuntime(%q) = %v, %v (String %q)", c.in, r, err, r.String())
@@ -150,8 +150,10 @@ func TestLibuvRuntimesParseAndValidate(t *testing.T) {
 	if err := (Runtime{Loop: UVLoop, Minor: 11, Ties: TiesArmed}).Validate(); err != nil {
 		t.Error(err)
 	}
-	if _, err := ParseRuntime("uvloop/armed"); err == nil {
-		t.Error(`"uvloop/armed" parses`)
+	for _, bad := range []string{"uvloop/gather", "node/", "node/armed/x", "uvloop3.11"} {
+		if _, err := ParseRuntime(bad); err == nil {
+			t.Errorf("%q parses", bad)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package oracle_test
 import (
 	"testing"
 
+	"github.com/gatherorder/gatherorder/model"
 	"github.com/gatherorder/gatherorder/oracle"
 )
 
@@ -18,5 +19,5 @@ func TestNodeDriverRuns(t *testing.T) { checkDriverRuns(t, oracle.StartNode, "no
 func TestNodeGoldenOnTheRealClock(t *testing.T) {
 	checkGoldenReal(t, func(repeat int) (*oracle.Real, error) {
 		return oracle.StartNodeWith(oracle.NodeConfig{BlockCPU: true}, repeat)
-	}, "node", nil)
+	}, "node", model.Runtime{Loop: model.Node})
 }

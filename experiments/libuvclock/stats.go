@@ -41,7 +41,11 @@ type Disagreement struct {
 
 // Mechanisms, in the order Summarize tries them.
 const (
-	OtherRule    = "the other tie rule's prediction fits"
+	OtherRule = "the other tie rule's prediction fits"
+	// TieSplit is a row with ties where a repeat fits and the makespans of
+	// the repeats agree within the strict tolerance: the repeats broke a
+	// tie both ways, which changes finishes but not the makespan.
+	TieSplit     = "a repeat fits and the makespans agree: the repeats split a tie"
 	RepeatFits   = "a repeat fits, the median does not (load)"
 	OtherRuntime = "another runtime's prediction fits"
 	Unexplained  = "unexplained"
@@ -54,12 +58,16 @@ type Summary struct {
 	Disagreements              []Disagreement
 	// Mechanisms counts the disagreements by runtime and mechanism.
 	Mechanisms map[string]map[string]int
-	Versions   []string
+	// Rules counts, by runtime, the rows where the two tie rules predict
+	// different finishes, and how many of them agree with the runtime's
+	// rule and with the other one.
+	Rules    map[string][3]int
+	Versions []string
 }
 
 // Summarize compares rows with their predictions within tol and strict ms.
 func Summarize(rows []Row, tol, strict float64) Summary {
-	s := Summary{Tolerance: tol, StrictTolerance: strict, Mechanisms: map[string]map[string]int{}}
+	s := Summary{Tolerance: tol, StrictTolerance: strict, Mechanisms: map[string]map[string]int{}, Rules: map[string][3]int{}}
 	type key struct {
 		rt   string
 		ties bool
@@ -70,6 +78,17 @@ func Summarize(rows []Row, tol, strict float64) Summary {
 		k := key{r.Runtime, r.Ties}
 		groups[k] = append(groups[k], r)
 		vs[r.Runtime+": "+r.Versions] = true
+		if r.FinErrMs != r.FinErrOtherMs {
+			c := s.Rules[r.Runtime]
+			c[0]++
+			if r.FinErrMs <= tol {
+				c[1]++
+			}
+			if r.FinErrOtherMs <= tol {
+				c[2]++
+			}
+			s.Rules[r.Runtime] = c
+		}
 	}
 	for _, rt := range Runtimes {
 		for _, ties := range []bool{false, true} {
@@ -101,7 +120,7 @@ func Summarize(rows []Row, tol, strict float64) Summary {
 					}
 					continue
 				}
-				m := mechanism(r, tol)
+				m := mechanism(r, tol, strict)
 				s.Disagreements = append(s.Disagreements, Disagreement{r, m})
 				if s.Mechanisms[rt.Name] == nil {
 					s.Mechanisms[rt.Name] = map[string]int{}
@@ -123,10 +142,12 @@ func Summarize(rows []Row, tol, strict float64) Summary {
 }
 
 // mechanism names what fits a row outside the tolerance.
-func mechanism(r Row, tol float64) string {
+func mechanism(r Row, tol, strict float64) string {
 	switch {
 	case r.Ties && r.FinErrOtherMs <= tol:
 		return OtherRule
+	case r.Ties && r.FinErrBestMs <= tol && r.MaxMs-r.MinMs <= strict:
+		return TieSplit
 	case r.FinErrBestMs <= tol:
 		return RepeatFits
 	}
@@ -154,6 +175,12 @@ func (s Summary) Write(out io.Writer) {
 		fmt.Fprintf(out, "%-7s %-9s %3d rows: agree %3d (%5.1f%%), strict %3d (%5.1f%%), makespan %3d (%5.1f%%); discriminating %d, agree %d; finish error median %.2f ms, p95 %.2f ms; makespan error median %+.2f ms; repeat spread median %.2f ms, p95 %.2f ms; load median %.2f\n",
 			g.Runtime, ties, g.Rows, g.Agree, pct(g.Agree, g.Rows), g.Strict, pct(g.Strict, g.Rows), g.Makespan, pct(g.Makespan, g.Rows),
 			g.Discriminating, g.DiscAgree, g.AbsMed, g.AbsP95, g.SignedMed, g.SpreadMed, g.SpreadP95, g.LoadMed)
+	}
+	for _, rt := range Runtimes {
+		if c := s.Rules[rt.Name]; c[0] > 0 {
+			fmt.Fprintf(out, "%s tie rules: %d rows where %s and %s predict different finishes; %s agrees in %d, %s in %d\n",
+				rt.Name, c[0], rt.Model.Ties, rt.Other.Ties, rt.Model.Ties, c[1], rt.Other.Ties, c[2])
+		}
 	}
 	for _, rt := range Runtimes {
 		var parts []string
