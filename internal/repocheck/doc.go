@@ -7,12 +7,14 @@
 // figures, go.sum and .gitignore files; of a Go file it reads only the
 // comments. It fails, naming file:line, on
 //
-//  1. a name of something a user does not have: a DESIGN.md, "design
-//     notes" or a "design document", a seeds/ or shared/ folder, or a
-//     local absolute path (/work/..., /home/..., /root/..., /Users/...);
-//  2. an issue number ("issue 2", "issue #3"): issues are not part of the
-//     repository, so a requirement is cited by the file or section that
-//     states it;
+//  1. a name of something a user does not have: a design file, the notes
+//     or the document it holds, the folders of archived seed
+//     material and shared material that lie beside a working copy, or a
+//     local absolute path under the machine's work, home or root
+//     directories;
+//  2. the number of a tracker entry ("issue" followed by a number):
+//     tracker entries are not part of the repository, so a requirement is
+//     cited by the file or section that states it;
 //  3. a path that names no file or directory of the repository
 //     (model/doc.go, proofs/hardness.md, experiments/data/hop.csv,
 //     testdata/seed.json, SEMANTICS.md). A path is looked up relative to
@@ -43,8 +45,9 @@
 // absolute paths. In .tex and .bib files LaTeX's \_, \allowbreak{} and -{}
 // are undone first.
 //
-// The package's own files must spell the names of rule 1 and 2 and are
-// exempt from those two rules, not from the others.
+// No file is exempt, this package's own included: its rules are regular
+// expressions that do not match themselves, and its tests assemble the
+// names they must find at run time.
 //
 // # Layers
 //

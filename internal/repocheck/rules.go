@@ -18,11 +18,6 @@ type Finding struct {
 
 func (f Finding) String() string { return fmt.Sprintf("%s:%d: %s", f.File, f.Line, f.Msg) }
 
-// selfDir holds the rules, which must spell what they forbid: its files
-// are exempt from the forbidden names (which are then not looked up as
-// paths either), not from the other rules.
-const selfDir = "internal/repocheck/"
-
 // forbidden are the names of things a user of the repository does not
 // have, most specific first; group 1 is the text reported.
 var forbidden = []struct {
@@ -104,16 +99,13 @@ func (r *Repo) CheckLine(file string, lineNo int, line string) []Finding {
 		}
 		return false
 	}
-	self := strings.HasPrefix(file, selfDir)
 	for _, f := range forbidden {
 		for _, m := range f.re.FindAllStringSubmatchIndex(line, -1) {
 			if overlaps(m[2], m[3]) {
 				continue
 			}
 			flagged = append(flagged, [2]int{m[2], m[3]})
-			if !self {
-				add(fmt.Sprintf("%q %s", strings.TrimRight(line[m[2]:m[3]], "."), f.msg))
-			}
+			add(fmt.Sprintf("%q %s", strings.TrimRight(line[m[2]:m[3]], "."), f.msg))
 		}
 	}
 	line = urlRE.ReplaceAllStringFunc(line, func(s string) string { return strings.Repeat(" ", len(s)) })
