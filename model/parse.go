@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/gatherorder/gatherorder/internal/jsontok"
 )
 
 // Parse reads a workload in the JSON format of model/SEMANTICS.md §S10:
@@ -39,7 +41,7 @@ type rawTask struct {
 func parse(data []byte) (*Workload, error) {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
-	p := &parser{d: d}
+	p := &parser{jsontok.Reader{D: d}}
 	unit, tasks, err := p.workload()
 	if err != nil {
 		return nil, err
@@ -82,92 +84,21 @@ func taskLabel(name string, i int) string {
 	return fmt.Sprintf("task %q (#%d)", name, i+1)
 }
 
-type parser struct{ d *json.Decoder }
-
-// token reads one token and turns decoder errors into one-line messages
-// with the byte offset.
-func (p *parser) token() (json.Token, error) {
-	t, err := p.d.Token()
-	if err == io.EOF {
-		return nil, errors.New("malformed JSON: unexpected end of input")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("malformed JSON near byte %d: %v", p.d.InputOffset(), err)
-	}
-	return t, nil
-}
-
-func (p *parser) delim(want json.Delim, what string) error {
-	t, err := p.token()
-	if err != nil {
-		return err
-	}
-	if d, ok := t.(json.Delim); !ok || d != want {
-		return fmt.Errorf("%s: expected %q, found %s", what, string(want), describe(t))
-	}
-	return nil
-}
-
-// object calls f for each key of an object, rejecting repeated keys.
-func (p *parser) object(what string, f func(key string) error) error {
-	if err := p.delim('{', what); err != nil {
-		return err
-	}
-	seen := map[string]bool{}
-	for p.d.More() {
-		t, err := p.token()
-		if err != nil {
-			return err
-		}
-		k := t.(string) // the decoder guarantees object keys are strings
-		if seen[k] {
-			return fmt.Errorf("%s: repeated key %q", what, k)
-		}
-		seen[k] = true
-		if err := f(k); err != nil {
-			return err
-		}
-	}
-	_, err := p.token()
-	return err
-}
-
-func (p *parser) array(what string, f func(i int) error) error {
-	if err := p.delim('[', what); err != nil {
-		return err
-	}
-	for i := 0; p.d.More(); i++ {
-		if err := f(i); err != nil {
-			return err
-		}
-	}
-	_, err := p.token()
-	return err
-}
-
-func (p *parser) str(what string) (string, error) {
-	t, err := p.token()
-	if err != nil {
-		return "", err
-	}
-	s, ok := t.(string)
-	if !ok {
-		return "", fmt.Errorf("%s: expected a string, found %s", what, describe(t))
-	}
-	return s, nil
-}
+// parser reads the workload format (model/SEMANTICS.md §S10) token by
+// token.
+type parser struct{ jsontok.Reader }
 
 func (p *parser) workload() (unit string, tasks []rawTask, err error) {
 	hasTasks := false
-	err = p.object("workload", func(k string) error {
+	err = p.Object("workload", func(k string) error {
 		switch k {
 		case "unit":
 			var e error
-			unit, e = p.str("unit")
+			unit, e = p.Str("unit")
 			return e
 		case "tasks":
 			hasTasks = true
-			return p.array("tasks", func(i int) error {
+			return p.Array("tasks", func(i int) error {
 				t, e := p.task(i)
 				tasks = append(tasks, t)
 				return e
@@ -183,15 +114,15 @@ func (p *parser) workload() (unit string, tasks []rawTask, err error) {
 
 func (p *parser) task(i int) (rawTask, error) {
 	var t rawTask
-	err := p.object(fmt.Sprintf("task #%d", i+1), func(k string) error {
+	err := p.Object(fmt.Sprintf("task #%d", i+1), func(k string) error {
 		switch k {
 		case "name":
 			var e error
-			t.name, e = p.str(fmt.Sprintf("task #%d: name", i+1))
+			t.name, e = p.Str(fmt.Sprintf("task #%d: name", i+1))
 			t.hasName = true
 			return e
 		case "steps":
-			return p.array(taskLabel(t.name, i)+": steps", func(j int) error {
+			return p.Array(taskLabel(t.name, i)+": steps", func(j int) error {
 				s, e := p.step(taskLabel(t.name, i), j)
 				t.steps = append(t.steps, s)
 				return e
@@ -206,7 +137,7 @@ func (p *parser) step(task string, j int) (rawStep, error) {
 	what := fmt.Sprintf("%s, step %d", task, j+1)
 	var s rawStep
 	n := 0
-	err := p.object(what, func(k string) error {
+	err := p.Object(what, func(k string) error {
 		n++
 		if n > 1 {
 			return fmt.Errorf("%s: more than one key (a step is exactly one of cpu, sleep, io)", what)
@@ -221,13 +152,13 @@ func (p *parser) step(task string, j int) (rawStep, error) {
 		default:
 			return fmt.Errorf("%s: unknown step kind %q (want cpu, sleep or io)", what, k)
 		}
-		t, err := p.token()
+		t, err := p.Token()
 		if err != nil {
 			return err
 		}
 		num, ok := t.(json.Number)
 		if !ok {
-			return fmt.Errorf("%s (%s): duration must be a number, found %s", what, k, describe(t))
+			return fmt.Errorf("%s (%s): duration must be a number, found %s", what, k, jsontok.Describe(t))
 		}
 		s.num = string(num)
 		return nil
@@ -236,22 +167,6 @@ func (p *parser) step(task string, j int) (rawStep, error) {
 		err = fmt.Errorf("%s: empty step (want exactly one of cpu, sleep, io)", what)
 	}
 	return s, err
-}
-
-func describe(t json.Token) string {
-	switch v := t.(type) {
-	case json.Delim:
-		return fmt.Sprintf("%q", string(v))
-	case string:
-		return fmt.Sprintf("string %q", v)
-	case json.Number:
-		return "number " + string(v)
-	case bool:
-		return fmt.Sprintf("%v", v)
-	case nil:
-		return "null"
-	}
-	return fmt.Sprintf("%v", t)
 }
 
 // Marshal writes w in the JSON workload format with exact decimals in w's

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gatherorder/gatherorder/internal/jsontok"
 	"github.com/gatherorder/gatherorder/model"
 )
 
@@ -189,86 +190,17 @@ type rawSample struct {
 	nums   []string
 }
 
-type fparser struct{ d *json.Decoder }
-
-func (p *fparser) token() (json.Token, error) {
-	t, err := p.d.Token()
-	if err == io.EOF {
-		return nil, errors.New("malformed JSON: unexpected end of input")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("malformed JSON near byte %d: %v", p.d.InputOffset(), err)
-	}
-	return t, nil
-}
-
-func (p *fparser) delim(want json.Delim, what string) error {
-	t, err := p.token()
-	if err != nil {
-		return err
-	}
-	if d, ok := t.(json.Delim); !ok || d != want {
-		return fmt.Errorf("%s: expected %q, found %s", what, string(want), describe(t))
-	}
-	return nil
-}
-
-func (p *fparser) object(what string, f func(key string) error) error {
-	if err := p.delim('{', what); err != nil {
-		return err
-	}
-	seen := map[string]bool{}
-	for p.d.More() {
-		t, err := p.token()
-		if err != nil {
-			return err
-		}
-		k := t.(string)
-		if seen[k] {
-			return fmt.Errorf("%s: repeated key %q", what, k)
-		}
-		seen[k] = true
-		if err := f(k); err != nil {
-			return err
-		}
-	}
-	_, err := p.token()
-	return err
-}
-
-func (p *fparser) array(what string, f func(i int) error) error {
-	if err := p.delim('[', what); err != nil {
-		return err
-	}
-	for i := 0; p.d.More(); i++ {
-		if err := f(i); err != nil {
-			return err
-		}
-	}
-	_, err := p.token()
-	return err
-}
-
-func (p *fparser) str(what string) (string, error) {
-	t, err := p.token()
-	if err != nil {
-		return "", err
-	}
-	s, ok := t.(string)
-	if !ok {
-		return "", fmt.Errorf("%s: expected a string, found %s", what, describe(t))
-	}
-	return s, nil
-}
+// fparser reads the recorder file token by token.
+type fparser struct{ jsontok.Reader }
 
 func (p *fparser) num(what string) (string, error) {
-	t, err := p.token()
+	t, err := p.Token()
 	if err != nil {
 		return "", err
 	}
 	n, ok := t.(json.Number)
 	if !ok {
-		return "", fmt.Errorf("%s: expected a number, found %s", what, describe(t))
+		return "", fmt.Errorf("%s: expected a number, found %s", what, jsontok.Describe(t))
 	}
 	return string(n), nil
 }
@@ -305,7 +237,7 @@ func allDigits(s string) bool {
 // nums reads an array of numbers, as their text.
 func (p *fparser) nums(what string) ([]string, error) {
 	out := []string{}
-	err := p.array(what, func(i int) error {
+	err := p.Array(what, func(i int) error {
 		n, err := p.num(fmt.Sprintf("%s[%d]", what, i+1))
 		out = append(out, n)
 		return err
@@ -315,38 +247,22 @@ func (p *fparser) nums(what string) ([]string, error) {
 
 func (p *fparser) strings(what string) ([]string, error) {
 	out := []string{}
-	err := p.array(what, func(i int) error {
-		s, err := p.str(fmt.Sprintf("%s[%d]", what, i+1))
+	err := p.Array(what, func(i int) error {
+		s, err := p.Str(fmt.Sprintf("%s[%d]", what, i+1))
 		out = append(out, s)
 		return err
 	})
 	return out, err
 }
 
-func describe(t json.Token) string {
-	switch v := t.(type) {
-	case json.Delim:
-		return fmt.Sprintf("%q", string(v))
-	case string:
-		return fmt.Sprintf("string %q", v)
-	case json.Number:
-		return "number " + string(v)
-	case bool:
-		return fmt.Sprintf("%v", v)
-	case nil:
-		return "null"
-	}
-	return fmt.Sprintf("%v", t)
-}
-
 func parseFile(data []byte) (*File, error) {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
-	p := &fparser{d: d}
+	p := &fparser{jsontok.Reader{D: d}}
 	f := &File{Runs: 1}
 	var raws []rawGather
 	hasVersion, hasGathers := false, false
-	err := p.object("recorder file", func(k string) error {
+	err := p.Object("recorder file", func(k string) error {
 		var err error
 		switch k {
 		case "recorder":
@@ -356,11 +272,11 @@ func parseFile(data []byte) (*File, error) {
 				err = fmt.Errorf("recorder: version %d, this gatherorder reads version %d", v, Version)
 			}
 		case "python":
-			f.Python, err = p.str("python")
+			f.Python, err = p.Str("python")
 		case "loop":
-			f.Loop, err = p.str("loop")
+			f.Loop, err = p.Str("loop")
 		case "clock":
-			if f.Clock, err = p.str("clock"); err == nil && f.Clock != "real" && f.Clock != "virtual" {
+			if f.Clock, err = p.Str("clock"); err == nil && f.Clock != "real" && f.Clock != "virtual" {
 				err = fmt.Errorf("clock: %q (want real or virtual)", f.Clock)
 			}
 		case "runs":
@@ -373,7 +289,7 @@ func parseFile(data []byte) (*File, error) {
 			f.Incomplete, err = p.count("incomplete")
 		case "gathers":
 			hasGathers = true
-			err = p.array("gathers", func(i int) error {
+			err = p.Array("gathers", func(i int) error {
 				g, err := p.gather(i)
 				raws = append(raws, g)
 				return err
@@ -420,18 +336,18 @@ func gatherLabel(i int, site string) string {
 
 func (p *fparser) gather(i int) (rawGather, error) {
 	g := rawGather{}
-	err := p.object(gatherLabel(i, ""), func(k string) error {
+	err := p.Object(gatherLabel(i, ""), func(k string) error {
 		what := gatherLabel(i, g.site)
 		var err error
 		switch k {
 		case "site":
 			g.hasSite = true
-			if g.site, err = p.str(what + ": site"); err == nil && g.site == "" {
+			if g.site, err = p.Str(what + ": site"); err == nil && g.site == "" {
 				err = fmt.Errorf("%s: empty site", what)
 			}
 		case "kind":
 			g.hasKind = true
-			if g.kind, err = p.str(what + ": kind"); err == nil && g.kind != "gather" && g.kind != "taskgroup" {
+			if g.kind, err = p.Str(what + ": kind"); err == nil && g.kind != "gather" && g.kind != "taskgroup" {
 				err = fmt.Errorf("%s: kind %q (want gather or taskgroup)", what, g.kind)
 			}
 		case "variant":
@@ -447,7 +363,7 @@ func (p *fparser) gather(i int) (rawGather, error) {
 		case "measured":
 			g.hasMeasured = true
 			hasMakespan := false
-			err = p.object(what+": measured", func(k string) error {
+			err = p.Object(what+": measured", func(k string) error {
 				switch k {
 				case "makespan":
 					hasMakespan = true
@@ -466,13 +382,13 @@ func (p *fparser) gather(i int) (rawGather, error) {
 				err = fmt.Errorf("%s: measured: missing \"makespan\"", what)
 			}
 		case "workload":
-			if err = p.d.Decode(&g.workload); err != nil {
-				err = fmt.Errorf("%s: workload: malformed JSON near byte %d: %v", what, p.d.InputOffset(), err)
+			if err = p.D.Decode(&g.workload); err != nil {
+				err = fmt.Errorf("%s: workload: malformed JSON near byte %d: %v", what, p.D.InputOffset(), err)
 			}
 		case "samples":
 			g.hasSamples = true
 			g.samples = []rawSampleTask{}
-			err = p.array(what+": samples", func(j int) error {
+			err = p.Array(what+": samples", func(j int) error {
 				s, e := p.sampleTask(what, j)
 				g.samples = append(g.samples, s)
 				return e
@@ -493,15 +409,15 @@ func (p *fparser) sampleTask(what string, j int) (rawSampleTask, error) {
 	t := rawSampleTask{steps: []rawSample{}}
 	tw := fmt.Sprintf("%s: samples task #%d", what, j+1)
 	hasName := false
-	err := p.object(tw, func(k string) error {
+	err := p.Object(tw, func(k string) error {
 		switch k {
 		case "name":
 			hasName = true
 			var err error
-			t.name, err = p.str(tw + ": name")
+			t.name, err = p.Str(tw + ": name")
 			return err
 		case "steps":
-			return p.array(tw+": steps", func(s int) error {
+			return p.Array(tw+": steps", func(s int) error {
 				st, err := p.sampleStep(fmt.Sprintf("%s, step %d", tw, s+1))
 				t.steps = append(t.steps, st)
 				return err
@@ -518,10 +434,10 @@ func (p *fparser) sampleTask(what string, j int) (rawSampleTask, error) {
 func (p *fparser) sampleStep(what string) (rawSample, error) {
 	s := rawSample{}
 	kinds := 0
-	err := p.object(what, func(k string) error {
+	err := p.Object(what, func(k string) error {
 		switch k {
 		case "from":
-			src, err := p.str(what + ": from")
+			src, err := p.Str(what + ": from")
 			if err == nil && !validSource(src) {
 				err = fmt.Errorf("%s: from %q (want one of %s)", what, src, strings.Join(Sources, ", "))
 			}

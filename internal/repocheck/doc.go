@@ -52,8 +52,8 @@
 // # Layers
 //
 // TestImportsRunOneWay checks the direction of imports with go list: model
-// imports no other package of the module; order only model; oracle neither
-// props, order nor experiments; props neither oracle nor experiments and
+// depends on no other package of the module but the leaf internal/jsontok;
+// order on model only; oracle neither on props, order nor experiments; props neither oracle nor experiments and
 // no test machinery (testing, rapid, gopter); nothing below experiments
 // imports experiments or cmd; and the shipped binary, cmd/gatherorder,
 // links no package testing at all.

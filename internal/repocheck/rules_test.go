@@ -104,7 +104,7 @@ func TestCheckFileReadsGoComments(t *testing.T) {
 	for _, f := range r.CheckFile("model/p.go", []byte(src)) {
 		got = append(got, fmt.Sprintf("%d %s", f.Line, f.Msg[:min(len(f.Msg), 9)]))
 	}
-	if want := []string{`6 "`+"issue"+` 4"`, `7 nosuch.md`}; fmt.Sprint(got) != fmt.Sprint(want) {
+	if want := []string{`6 "` + "issue" + ` 4"`, `7 nosuch.md`}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("findings %q, want %q", got, want)
 	}
 	if fs := r.CheckFile("internal/repocheck/rules.go", []byte("// "+designFile+", "+issueTwo+"\n")); len(fs) != 2 {
