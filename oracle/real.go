@@ -62,7 +62,7 @@ func (r *Real) Close() error { return r.d.close() }
 // Measure runs w in order (nil: given) repeat times on the wall clock and
 // returns every run. It takes about repeat × the makespan of real time.
 func (r *Real) Measure(w *model.Workload, order []int) ([]Measurement, error) {
-	perm, err := checkOrder(w, order)
+	perm, err := model.CheckOrder(w, order)
 	if err != nil {
 		return nil, fmt.Errorf("oracle: %w", err)
 	}

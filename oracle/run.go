@@ -64,7 +64,7 @@ func (p *Python) RunBatch(ws []*model.Workload, orders [][]int) ([]Result, error
 		if orders != nil {
 			ord = orders[k]
 		}
-		perm, err := checkOrder(w, ord)
+		perm, err := model.CheckOrder(w, ord)
 		if err != nil {
 			return nil, fmt.Errorf("oracle: workload %d: %w", k, err)
 		}
@@ -74,16 +74,27 @@ func (p *Python) RunBatch(ws []*model.Workload, orders [][]int) ([]Result, error
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Result, len(ws))
-	var first error
-	for k, line := range resps {
+	return decodeBatch(p.d, resps, func(k int, line []byte) (Result, error) {
 		r, err := decodeResult(line, base+int64(k), ws[k])
 		if err == nil && r.Spawn != p.Spawn {
 			err = protocolError{fmt.Sprintf("response %d ran spawn %s, not the driver's %s", base+int64(k), r.Spawn, p.Spawn)}
 		}
+		return r, err
+	})
+}
+
+// decodeBatch decodes a batch's response lines with decode. A protocol
+// error breaks the driver (the stream can no longer be trusted); any other
+// error is the workload's own, and the others' results are still returned
+// with an error naming the first failing index.
+func decodeBatch[T any](d *driver, resps [][]byte, decode func(k int, line []byte) (T, error)) ([]T, error) {
+	out := make([]T, len(resps))
+	var first error
+	for k, line := range resps {
+		r, err := decode(k, line)
 		if err != nil {
 			if err, ok := err.(protocolError); ok {
-				return nil, p.d.failLocked(err)
+				return nil, d.failLocked(err)
 			}
 			if first == nil {
 				first = fmt.Errorf("oracle: workload %d: %w", k, err)
@@ -94,9 +105,6 @@ func (p *Python) RunBatch(ws []*model.Workload, orders [][]int) ([]Result, error
 	}
 	return out, first
 }
-
-// checkOrder validates w and returns order, or the identity when it is nil.
-func checkOrder(w *model.Workload, order []int) ([]int, error) { return model.CheckOrder(w, order) }
 
 // encodeRequest appends the driver's input line for w in order perm. Task
 // at gather position k is named "t<index into w.Tasks>", which keeps

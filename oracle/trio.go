@@ -259,7 +259,7 @@ func (p *Trio) RunBatch(ws []*model.Workload, orders [][]int, reqs []TrioRequest
 		if orders != nil {
 			ord = orders[k]
 		}
-		perm, err := checkOrder(w, ord)
+		perm, err := model.CheckOrder(w, ord)
 		if err != nil {
 			return nil, fmt.Errorf("oracle: workload %d: %w", k, err)
 		}
@@ -273,22 +273,9 @@ func (p *Trio) RunBatch(ws []*model.Workload, orders [][]int, reqs []TrioRequest
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]TrioRun, len(ws))
-	var first error
-	for k, line := range resps {
-		rs, err := decodeTrio(line, base+int64(k), ws[k], reqs[k])
-		if err != nil {
-			if err, ok := err.(protocolError); ok {
-				return nil, p.d.failLocked(err)
-			}
-			if first == nil {
-				first = fmt.Errorf("oracle: workload %d: %w", k, err)
-			}
-			continue
-		}
-		out[k] = rs
-	}
-	return out, first
+	return decodeBatch(p.d, resps, func(k int, line []byte) ([]TrioRun, error) {
+		return decodeTrio(line, base+int64(k), ws[k], reqs[k])
+	})
 }
 
 func tiesWire(t model.TieRule) (string, error) {
