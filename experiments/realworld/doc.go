@@ -63,77 +63,42 @@
 //
 // So, with every library but aiohttp on a kept connection, no request
 // leaves before every task's first CPU phase has run, whatever the order
-// (the hop of experiments/hop), and the model predicts the same makespan
-// for all 6 orders (within 3.4 ms); the measured medians agree, and no pair
-// of orders separates beyond the noise. With aiohttp on a kept connection
-// the model predicts the answer's order effect, longest wait first 708 ms
-// against 908 ms shortest first (the thread's 7 s against 9 s), and the
-// measurement is 706 ms against 905 ms: every one of the 11 pairs of
-// orders whose runs do not overlap differs in the predicted direction, by
-// 97 to 201 ms measured against 94 to 199 ms predicted. Reusing a
-// connection is what lets the order matter at all, and only where the
-// library writes the request without a loop turn; connect latency
-// (httpx-slow-connect) is one more wait behind the turns and changes
-// nothing about the order.
+// (the hop of experiments/hop), and the model predicts nearly the same
+// makespan for all 6 orders; the measured medians agree, and no pair of
+// orders separates beyond the noise. With aiohttp on a kept connection the
+// model predicts the answer's order effect, longest wait first against
+// shortest first, and the measured pairs of orders that separate beyond
+// the noise differ in the predicted direction (the summary below lists
+// every pair). Reusing a connection is what lets the order matter at all,
+// and only where the library writes the request without a loop turn;
+// connect latency (httpx-slow-connect) is one more wait behind the turns
+// and changes nothing about the order.
 //
 // # Errors and overhead (experiments/data/realworld.csv)
 //
-// Prediction errors, median measured against predicted, per order (waits
-// in units, in gather order), and on the recorded row: overhead (the
-// recorded runs' median makespan against the real runs' of the same
-// order), accounted (the recorder's hook invocations times their measured
-// cost, record.Raw.EventPS, in percent of the call: below 0.005 % in every
-// setup), replay (the largest error of the model replaying a recorded call
-// against that call's measured makespan) and cpu± (the spread of the
-// recorded calls' total CPU time):
-//
-//	setup                        531    513    351    315    153    135   overhead replay  cpu±
-//	httpx-shared-client         -1.09  -0.61  -0.06  -0.56   0.04   0.91    1.80  -0.95    4.80
-//	psycopg-connection-per-query -0.56 -0.03  -1.20   0.37  -0.58  -0.77    0.68  -0.38    3.68
-//	httpx-client-per-request    -1.07  -2.99   1.77   0.28   2.72  -4.36    1.26  -0.24   10.76
-//	httpx-pooled-warm           -0.16  -0.04   0.34   0.21   0.44  -0.09    0.25  -0.06    2.59
-//	aiohttp-pooled-warm         -0.34   0.10  -0.17  -0.02  -0.34  -0.32    0.49  -0.13    4.02
-//	httpx-slow-connect           0.25   0.99   0.54   0.23  -0.86  -0.82    0.01  -0.91    4.57
-//	httpx-pooled-warm-real-cpu   4.95   2.71  20.17  19.58   7.73   6.13   -4.54  -0.67  119.32
-//
-// (percent; Python 3.11.2, AMD EPYC, 2 CPUs, load 4 to 6.4 from the other
-// work on the machine, nice -10.) The targets: 38 of the 42 medians lie
-// within 5 % of the prediction, and every order difference beyond the
-// noise has the predicted direction; the recorder's overhead is within
-// 2 % in 6 of the 7 setups, and its accounted cost is below 0.005 %
-// everywhere.
+// Per setup and order the CSV holds the predicted and the measured
+// makespans, and per setup the recorded row: overhead (the recorded runs'
+// median makespan against the real runs' of the same order), accounted
+// (the recorder's hook invocations times their measured cost,
+// record.Raw.EventPS, in percent of the call), replay (the largest error of
+// the model replaying a recorded call against that call's measured
+// makespan) and cpu± (the spread of the recorded calls' total CPU time).
+// The figures are computed, never typed: `go run
+// ./experiments/realworld/cmd/realworld -summarize
+// experiments/data/realworld.csv` prints every error, the pairs of orders
+// and the targets met and missed (WriteSummary), and the paper quotes them
+// from generated/realworld-table.tex and numbers.tex.
 //
 // # Where the targets are missed
 //
-// The 4 misses are the real-CPU setup's (4.95 % to 20.17 %), and its
-// overhead (-4.54 %: the recorded runs were faster) is no overhead: the
-// same, fixed CPU work took from 78 to 407 ms per phase across its 15
-// recorded runs (cpu± 119 %) and the real runs' makespans ranged from 976
-// to 2529 ms, on a machine whose two CPUs the other work kept busy (the
-// time.sleep setups, whose CPU phases do not compete for a CPU, vary by
-// 2.6 % to 4.8 %, and by 10.8 % where creating an AsyncClient loads the
-// certificate store). The model replays every recorded call of that setup
-// within 0.67 % of its measured makespan: the workload it was given is
-// right, but a recording of other runs cannot foresee how long a run's CPU
-// work will take when the machine is shared. The model does not model this
-// and should not: it is the machine, not the event loop. Earlier full runs
-// on the same machine (not committed; the pooled setups then still on the
-// Flask server) gave 40 of 42 within 5 % under a load of 3 and 36 of 42
-// under 8 to 10, the misses again in the setups with real CPU work (the
-// client creation and the calibrated work); one run that shared its CPUs
-// with the recorder's own tests missed in the first setup, by the same
-// mechanism.
-//
-// Two mechanisms the recorder had to be taught, found on these setups:
-// Werkzeug's development server closes every connection (so the first
-// pooled runs opened a new connection per request, which the recording
-// showed as a connect and its hop); and a stream's socket that stays
-// registered must be watched again only after its reader has read, or the
-// readiness of the last reply is taken for the next reply's arrival
-// (TestAKeptConnectionTimesEachReplyFromItsOwnWait in package record).
-// What the model leaves out shows as the remaining error of the other
-// setups, at most 4.36 % (httpx-client-per-request, whose client creation
-// is CPU work too): the loop's own work between steps,
-// which the model counts as free (model/SEMANTICS.md §S8), the servers
-// sharing the two CPUs, and run-to-run noise.
+// The misses of the committed run are the real-CPU setup's, and its
+// "overhead" is negative (the recorded runs were faster), which is no
+// overhead: the same, fixed CPU work takes a different time in every run
+// on a machine whose two CPUs other work keeps busy (cpu± of that setup is
+// far above the time.sleep setups', whose CPU phases do not compete for a
+// CPU). The model replays every recorded call of that setup within its
+// measured makespan's noise (replay): the workload it was given is right,
+// but a recording of other runs cannot foresee how long a run's CPU work
+// will take when the machine is shared. That is the machine, not the event
+// loop; re-measure it on a quiet machine (make realworld).
 package realworld

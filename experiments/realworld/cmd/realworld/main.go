@@ -43,9 +43,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&only, "only", "", "comma-separated setups to run (default all)")
 	fs.StringVar(&out, "out", "experiments/data/realworld.csv", "CSV output")
 	fs.StringVar(&recs, "recordings", "experiments/data/realworld", "directory for the merged recorder files")
+	summarize := fs.String("summarize", "", "print the summary of an existing CSV and exit")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: go run ./experiments/realworld/cmd/realworld [-python PY] [-unit D] [-reps N] [-out FILE] [-recordings DIR] [-only S1,S2] [-timeout D]")
+		fmt.Fprintln(stderr, "usage: go run ./experiments/realworld/cmd/realworld [-python PY] [-unit D] [-reps N] [-out FILE] [-recordings DIR] [-only S1,S2] [-timeout D] [-summarize FILE]")
 		return 2
+	}
+	if *summarize != "" {
+		rows, err := realworld.ReadCSV(*summarize)
+		if err != nil {
+			fmt.Fprintln(stderr, "realworld:", strings.ReplaceAll(err.Error(), "\n", " "))
+			return 2
+		}
+		realworld.WriteSummary(stdout, rows)
+		return 0
 	}
 	if cfg.Reps < 1 || cfg.Reps > 50 || cfg.Unit < 10*time.Millisecond || cfg.Unit > 2*time.Second {
 		fmt.Fprintln(stderr, "realworld: -reps must be 1..50 and -unit 10ms..2s")
