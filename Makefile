@@ -27,6 +27,7 @@ bench:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./model
+	$(GO) test -run '^$$' -fuzz '^FuzzUncertain$$' -fuzztime 60s ./model
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s ./record
 	$(GO) test -run '^$$' -fuzz '^FuzzParseRaw$$' -fuzztime 60s ./record
 

@@ -30,6 +30,7 @@ func Parse(file string, data []byte) (*Workload, error) {
 type rawStep struct {
 	kind Kind
 	num  string
+	dist *rawDist // a distribution object (dist.go), else nil
 }
 
 type rawTask struct {
@@ -63,6 +64,17 @@ func parse(data []byte) (*Workload, error) {
 		}
 		t := Task{Name: rt.name, Steps: make([]Step, len(rt.steps))}
 		for j, rs := range rt.steps {
+			if rs.dist != nil {
+				d, err := rs.dist.resolve(w.Unit)
+				if err != nil {
+					return nil, fmt.Errorf("%s, step %d (%s): %w", taskLabel(rt.name, i), j+1, rs.kind, err)
+				}
+				if t.Dists == nil {
+					t.Dists = make([]Dist, len(rt.steps))
+				}
+				t.Steps[j], t.Dists[j] = Step{rs.kind, d.Nominal(0)}, d
+				continue
+			}
 			v, err := ParseDuration(rs.num, w.Unit)
 			if err != nil {
 				return nil, fmt.Errorf("%s, step %d (%s): %w", taskLabel(rt.name, i), j+1, rs.kind, err)
@@ -156,6 +168,10 @@ func (p *parser) step(task string, j int) (rawStep, error) {
 		if err != nil {
 			return err
 		}
+		if t == json.Delim('{') {
+			s.dist, err = p.distBody(fmt.Sprintf("%s (%s)", what, k))
+			return err
+		}
 		num, ok := t.(json.Number)
 		if !ok {
 			return fmt.Errorf("%s (%s): duration must be a number, found %s", what, k, jsontok.Describe(t))
@@ -187,6 +203,10 @@ func Marshal(w *Workload) []byte {
 		for j, s := range t.Steps {
 			if j > 0 {
 				b.WriteByte(',')
+			}
+			if t.Dists != nil && t.Dists[j].Kind != Fixed {
+				fmt.Fprintf(&b, `{%q:%s}`, s.Kind.String(), marshalDist(t.Dists[j], u))
+				continue
 			}
 			fmt.Fprintf(&b, `{%q:%s}`, s.Kind.String(), Format(s.D, u))
 		}

@@ -40,6 +40,11 @@ type Step struct {
 type Task struct {
 	Name  string
 	Steps []Step
+	// Dists, when not nil, holds one distribution per step
+	// (model/SEMANTICS.md §S16): a non-Fixed Dists[j] makes step j's
+	// duration random, and Steps[j].D is then its median (Dist.Nominal).
+	// Nil for a task whose durations are all constant.
+	Dists []Dist
 }
 
 // Workload is a set of tasks in their given gather order, with the unit the
@@ -84,6 +89,9 @@ func (w *Workload) Validate() error {
 			return fmt.Errorf("%s: duplicate name (also task #%d)", taskLabel(t.Name, i), j+1)
 		}
 		seen[t.Name] = i
+		if err := validateDists(t, i, w.Unit); err != nil {
+			return err
+		}
 		for j, st := range t.Steps {
 			if st.Kind > IO {
 				return fmt.Errorf("%s, step %d: unknown kind %d", taskLabel(t.Name, i), j+1, st.Kind)

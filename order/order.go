@@ -1,6 +1,7 @@
 package order
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/gatherorder/gatherorder/model"
@@ -108,6 +109,11 @@ func ChooseOn(w *model.Workload, p Policy, lim Limits, rt model.Runtime) (Choice
 // Choose runs policy p on w: the order it picks and, for Best, what is
 // proven about it.
 func Choose(w *model.Workload, p Policy, lim Limits) (Choice, error) {
+	if w.Uncertain() {
+		// Its Step.D are medians: an answer for them is not an answer for
+		// the workload (ChooseUncertain is).
+		return Choice{}, errors.New("the workload has random durations: choose on its scenarios (ChooseUncertain)")
+	}
 	c := Choice{Policy: p}
 	switch p {
 	case Given:
