@@ -48,7 +48,8 @@ const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] 
   each order gets the exact distribution of its makespan, and best is the
   order of least expected makespan). Off the default, best searches
   exhaustively (at most 8 tasks) on that runtime's simulator.
-  A recorder file (gatherorder record) is reported site by site.`
+  A recorder file (gatherorder record) is reported site by site.
+  [--samples N] [--seed S] [--objective mean|p95]: see below.` + uncertainUsage
 
 // largeInput is the input size from which simulate returns the parse's
 // memory to the system before going on.
@@ -100,6 +101,12 @@ func simulate(args []string, stdin io.Reader, stdout io.Writer) error {
 // report applies the requested policies to w and renders their outcomes
 // as JSON or as text.
 func report(opts simulateOpts, w *model.Workload) ([]byte, error) {
+	if opts.wantsUncertain(w) {
+		return uncertainReport(opts, w) // uncertain.go
+	}
+	if opts.policyErr != nil {
+		return nil, opts.policyErr
+	}
 	if opts.runtime.trio {
 		return trioReport(opts, w)
 	}
@@ -186,6 +193,8 @@ type simulateOpts struct {
 	json      bool
 	timeLimit time.Duration
 	nodes     int64
+	unc       uncertainOpts // uncertain.go
+	policyErr error         // --order names only by-mean or by-median policies
 }
 
 // parseSimulateArgs reads the flags and the one FILE. Flags may come
@@ -205,6 +214,9 @@ func parseSimulateArgs(args []string) (simulateOpts, error) {
 	python := flags.String("python", "", "asyncio: the CPython version 3.8 to 3.13 (default 3.11)")
 	spawn := flags.String("spawn", "", "asyncio: gather, taskgroup or eager (default gather)")
 	ties := flags.String("ties", "", "equal deadlines: heapq (CPython's heap, the default) or armed (arming order, as on a real clock)")
+	flags.IntVar(&o.unc.samples, "samples", 0, "scenarios to draw (default 1000 for random durations)")
+	flags.Uint64Var(&o.unc.seed, "seed", defaultSeed, "the scenarios' seed")
+	objective := flags.String("objective", "mean", "what best minimises on scenarios: mean or p95")
 	var files []string
 	for rest := args; len(rest) > 0; {
 		if err := flags.Parse(rest); err != nil {
@@ -241,8 +253,21 @@ func parseSimulateArgs(args []string) (simulateOpts, error) {
 	}
 	o.runtime = rt
 	ps, err := parsePolicies(*policy)
-	o.policies = ps
-	return o, err
+	o.policies, o.unc.list = ps, *policy
+	if o.unc.objective = order.Objective(*objective); o.unc.objective != order.Mean && o.unc.objective != order.P95 {
+		return o, fmt.Errorf("unknown --objective %q (want mean or p95)", *objective)
+	}
+	if n := o.unc.samples; n != 0 && n < 2 || n < 0 {
+		return o, errFewSamples
+	}
+	if err != nil {
+		if _, uerr := parseUncertainPolicies(*policy, true); uerr != nil {
+			return o, err
+		}
+		o.policyErr = err
+		o.unc.byName = true
+	}
+	return o, nil
 }
 
 // parsePolicies reads --order: one policy, "all", or a comma list of them.
