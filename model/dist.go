@@ -206,7 +206,8 @@ func (w *Workload) Uncertain() bool {
 }
 
 // validateDists checks the distributions of task t (index i): none, or
-// one per step, each following §S16, with Step.D its nominal value.
+// one per step, each following model/SEMANTICS.md §S16, with Step.D its
+// nominal value.
 func validateDists(t Task, i int, u Unit) error {
 	if t.Dists == nil {
 		return nil
@@ -332,7 +333,7 @@ func (r *rawDist) resolve(u Unit) (Dist, error) {
 	return d, err
 }
 
-// marshalDist writes d in the format of §S16 in unit u.
+// marshalDist writes d in the format of model/SEMANTICS.md §S16 in unit u.
 func marshalDist(d Dist, u Unit) string {
 	switch d.Kind {
 	case Empirical:

@@ -18,6 +18,15 @@
 // int64 count of nanoseconds; ParseDuration, Format and Add are the
 // arithmetic of model/SEMANTICS.md §S9.
 //
+// # Random durations
+//
+// A step's duration may be random (model/SEMANTICS.md §S16): Task.Dists
+// holds one Dist per step (Empirical, LogNormal or Uniform; Fixed is the
+// constant Step.D), and Step.D is then the median, the nominal duration
+// (Dist.Nominal). Workload.Uncertain reports one; Dist.Mean is the exact
+// (log-normal: float64) expectation. Draw draws seeded Scenarios, each a
+// deterministic workload (Scenarios.Scenario, Scenarios.Fill).
+//
 // # The loop
 //
 // Sim (loop.go) runs the iterations of model/SEMANTICS.md §S3 from the

@@ -6,6 +6,19 @@
 // a task's sleep and io durations (for the canonical class cpu A; sleep L;
 // cpu B it is L). Both sorts are stable, so ties keep the given order.
 //
+// # Random durations
+//
+// For a workload with random durations (model.Workload.Uncertain,
+// model/SEMANTICS.md §S16) an Evaluator computes every order's makespans
+// on one set of model.Scenarios (common random numbers; model.ClosedForm
+// for three-phase tasks on the base model, model.Sim.Run otherwise),
+// Summarize turns them into an Estimate (expected, ci95, p50, p95, wins
+// over the given order), and ChooseUncertain runs the policies of
+// UncertainPolicies: by the durations' means (LIFMean, SIFMean, LTFMean)
+// or medians (LIFMedian, SIFMedian, LTFMedian), and Best on the sample
+// mean or p95 (Objective), exhaustive up to MaxExhaustive tasks and by
+// insertion local search beyond.
+//
 // # The problem
 //
 // For canonical jobs (cpu A_j; sleep or io L_j; cpu B_j) the makespan of

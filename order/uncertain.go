@@ -9,8 +9,8 @@ import (
 	"github.com/gatherorder/gatherorder/model"
 )
 
-// The policies of workloads with random durations (model/SEMANTICS.md
-// §S16): the rules by the durations' means or by their medians (the
+// The policies of workloads with random durations, model/SEMANTICS.md §S16:
+// the rules by the durations' means or by their medians (the
 // nominal durations, model.Dist.Nominal). The mean of a task's IO time is
 // the sum of its waits' means, its median IO time the sum of their
 // medians; ltf's tail is the wait plus the last CPU phase, likewise.

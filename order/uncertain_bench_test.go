@@ -19,7 +19,7 @@ func uncertain10(tb testing.TB) *model.Workload {
 	return mustParse(tb, `{"unit": "ms", "tasks": [`+strings.Join(ts, ",")+`]}`)
 }
 
-// Target (issue 13): 10,000 scenarios × 4 policies for a 10-task canonical
+// Target: 10,000 scenarios × 4 policies for a 10-task canonical
 // gather in under 100 ms: the draw of the scenarios, the orders of given,
 // lif-mean, lif-median and sif-mean, their makespans on every scenario
 // (model.ClosedForm) and their Estimates.
