@@ -174,7 +174,7 @@ var FiveQuarters = &Class{
 }
 
 // Classes lists every class, for documentation and tests.
-var Classes = []*Class{EqualCPUTwo, EqualCPU, NoPostCPU, Canonical, Hop, MultiStep, FiveQuarters}
+var Classes = []*Class{EqualCPUTwo, EqualCPU, NoPostCPU, Canonical, Hop, MultiStep, FiveQuarters, TwoPointEqualCPU, TwoPointCanonical}
 
 // ClassByID returns the class with the given id, or nil.
 func ClassByID(id string) *Class {

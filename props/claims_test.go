@@ -75,6 +75,10 @@ var pinned = map[string]struct{ verdict, minimal string }{
 	"lif-additive-equal-cpu":                 {"holds", ""},
 	"lif-within-1.25x-equal-cpu":             {"holds", ""},
 	"lif-five-quarters-family":               {"holds", ""},
+	// Claims in expectation (props/uncertain.go).
+	"lif-mean-beats-sif-mean-equal-cpu":          {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":1},{"sleep":{"samples":[1,6]}},{"cpu":1}]},{"name":"b","steps":[{"cpu":1},{"sleep":{"samples":[2,5]}},{"cpu":1}]},{"name":"c","steps":[{"cpu":1},{"sleep":{"samples":[4,4]}},{"cpu":1}]}]}`},
+	"mean-durations-best-is-best-in-expectation": {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":0},{"sleep":{"samples":[1,2]}},{"cpu":0}]},{"name":"b","steps":[{"cpu":1},{"sleep":{"samples":[1,2]}},{"cpu":0}]}]}`},
+	"clairvoyance-worthless":                     {"refuted", `{"unit":"ns","tasks":[{"name":"a","steps":[{"cpu":1},{"sleep":{"samples":[1,2]}},{"cpu":0}]},{"name":"b","steps":[{"cpu":1},{"sleep":{"samples":[1,2]}},{"cpu":0}]}]}`},
 }
 
 // checkClaim is the common body of the claim-named tests: the verdict is
@@ -201,3 +205,14 @@ func TestRegistryHasTheIssuesClaims(t *testing.T) {
 		}
 	}
 }
+
+// Claims in expectation (props/uncertain.go): two-point waits, exact
+// expectations over every scenario; each counterexample's scenarios
+// replay on CPython.
+func TestLIFMeanBeatsSIFMeanEqualCPU(t *testing.T) {
+	checkClaim(t, "lif-mean-beats-sif-mean-equal-cpu")
+}
+func TestMeanDurationsBestIsBestInExpectation(t *testing.T) {
+	checkClaim(t, "mean-durations-best-is-best-in-expectation")
+}
+func TestClairvoyanceWorthless(t *testing.T) { checkClaim(t, "clairvoyance-worthless") }

@@ -2,10 +2,17 @@ package props
 
 import "github.com/gatherorder/gatherorder/model"
 
-// taskTotal is the sum of a task's step durations.
+// taskTotal is the sum of a task's step durations; a random step
+// (model/SEMANTICS.md §S16) counts the sum of its samples.
 func taskTotal(t model.Task) model.Duration {
 	var s model.Duration
-	for _, st := range t.Steps {
+	for j, st := range t.Steps {
+		if t.Dists != nil && t.Dists[j].Kind == model.Empirical {
+			for _, v := range t.Dists[j].Samples {
+				s += v
+			}
+			continue
+		}
 		s += st.D
 	}
 	return s

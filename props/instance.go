@@ -20,7 +20,7 @@ type Instance struct {
 func NewInstance(w *model.Workload) *Instance {
 	tasks := make([]model.Task, len(w.Tasks))
 	for i, t := range w.Tasks {
-		tasks[i] = model.Task{Steps: slices.Clone(t.Steps)}
+		tasks[i] = model.Task{Steps: slices.Clone(t.Steps), Dists: slices.Clone(t.Dists)}
 	}
 	slices.SortStableFunc(tasks, compareTasks)
 	return newArranged(tasks)
@@ -52,13 +52,12 @@ func taskName(i int) string {
 	return "t" + strconv.Itoa(i)
 }
 
-// Total is the sum of all step durations of w.
+// Total is the sum of all step durations of w (taskTotal: a random
+// step counts all its samples).
 func Total(w *model.Workload) model.Duration {
 	var s model.Duration
 	for _, t := range w.Tasks {
-		for _, st := range t.Steps {
-			s += st.D
-		}
+		s += taskTotal(t)
 	}
 	return s
 }
@@ -80,6 +79,25 @@ func compareTasks(a, b model.Task) int {
 				return -1
 			}
 			return 1
+		}
+	}
+	return compareSamples(a, b)
+}
+
+// compareSamples orders tasks of equal steps by their random steps'
+// samples (model/SEMANTICS.md §S16), step by step, lexicographically;
+// constant steps come first.
+func compareSamples(a, b model.Task) int {
+	for i := range a.Steps {
+		var x, y []model.Duration
+		if a.Dists != nil {
+			x = a.Dists[i].Samples
+		}
+		if b.Dists != nil {
+			y = b.Dists[i].Samples
+		}
+		if c := slices.Compare(x, y); c != 0 {
+			return c
 		}
 	}
 	return 0

@@ -53,5 +53,14 @@ func Registry() []Claim {
 			Statement: "With equal CPU phases, longest-IO-first is within 1.25 times the optimum."},
 		{ID: "lif-five-quarters-family", Class: FiveQuarters, Check: fiveQuartersClosedForm, Test: "TestLIFFiveQuartersFamily",
 			Statement: "For odd n = 2m+1 and c > 0, the tasks cpu c; sleep (m+i)c; cpu c (i = 0 to n-1) take (m+2n)c under longest-IO-first and 2nc, the optimum, in the interleaved order."},
+		// Claims in expectation (model/SEMANTICS.md §S16; props/uncertain.go):
+		// independent two-point waits, every expectation exact over the 2^n
+		// scenarios; each counterexample's comparisons are its scenarios.
+		{ID: "lif-mean-beats-sif-mean-equal-cpu", Class: TwoPointEqualCPU, Check: lifMeanBeatsSIFMean, Test: "TestLIFMeanBeatsSIFMeanEqualCPU",
+			Statement: "With equal CPU phases and independent random waits, longest-mean-IO-first never expects a larger makespan than shortest-mean-IO-first."},
+		{ID: "mean-durations-best-is-best-in-expectation", Class: TwoPointCanonical, Check: meanBestOptimal, Test: "TestMeanDurationsBestIsBestInExpectation",
+			Statement: "With independent random waits, an order with the least makespan for the mean durations has the least expected makespan."},
+		{ID: "clairvoyance-worthless", Class: TwoPointCanonical, Check: clairvoyanceWorthless, Test: "TestClairvoyanceWorthless",
+			Statement: "With independent random waits, choosing the order knowing each scenario's durations expects no smaller makespan than the best single order."},
 	}
 }

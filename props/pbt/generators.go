@@ -49,6 +49,16 @@ func Generator(c *props.Class, w props.Wide) *rapid.Generator[*model.Workload] {
 			c := 1 + gen.Dur(max(w.MaxDur, 1)-1).Draw(t, "c")
 			return gen.JobsWorkload(props.FiveQuartersFamily(2*m+1, c))
 		})
+	case props.TwoPointEqualCPU, props.TwoPointCanonical:
+		// Tie-heavy raw integers (gen.Dur) through the class's decoder:
+		// a different distribution from gopter's uniform vectors.
+		return rapid.Custom(func(t *rapid.T) *model.Workload {
+			v := make([]int64, c.Width(w))
+			for i := range v {
+				v[i] = int64(gen.Dur(w.MaxDur).Draw(t, "v"))
+			}
+			return c.Decode(v, w)
+		})
 	}
 	panic("pbt: no rapid generator for class " + c.ID)
 }
