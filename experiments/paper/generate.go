@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gatherorder/gatherorder/experiments/machine"
+	"github.com/gatherorder/gatherorder/experiments/uncertain"
 	"github.com/gatherorder/gatherorder/props"
 )
 
@@ -23,7 +24,10 @@ type Config struct {
 	// only step that measures this machine; off by default).
 	Scaling ScalingConfig
 	Heur    HeurConfig
-	Diff    DiffConfig
+	// Uncertain is the random-durations experiment (zero:
+	// uncertain.Default).
+	Uncertain uncertain.Config
+	Diff      DiffConfig
 	// Runtimes is the runtime table's batch (runtimes.go; zero:
 	// DefaultRuntimes).
 	Runtimes DiffConfig
@@ -96,6 +100,7 @@ func Generate(cfg Config) ([]string, error) {
 		{"heuristic comparison", func() error { return heuristicsTable(o, num, cfg.Heur, cfg.Progress) }},
 		{"anytime search scaling table", func() error { return advisorTable(o, filepath.Join(data, "advisor.csv")) }},
 		{"where the order matters", func() error { return whereOrderMatters(o, num, cfg.Wom, cfg.Progress) }},
+		{"random durations (experiments/uncertain)", func() error { return uncertainStep(o, num, cfg.Uncertain) }},
 		{"claims (props.Evaluate, props.Adversary)", func() error {
 			var err error
 			claims, err = claimsStep(o, num, cfg.Claims, proofsDir, cfg.Progress)

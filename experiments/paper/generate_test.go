@@ -54,7 +54,7 @@ func TestMain(m *testing.M) {
 
 func quickConfig(dir string) Config {
 	return Config{Dir: dir, Wom: QuickWom,
-		Data: "../../experiments/data", Scaling: QuickScaling, Heur: QuickHeur, Diff: QuickDiff, Runtimes: QuickRuntimes, Trio: QuickTrio, Claims: props.Quick, Proofs: "../../proofs",
+		Data: "../../experiments/data", Scaling: QuickScaling, Heur: QuickHeur, Diff: QuickDiff, Runtimes: QuickRuntimes, Trio: QuickTrio, Uncertain: QuickUncertain, Claims: props.Quick, Proofs: "../../proofs",
 		ScalingCSV: filepath.Join(repoPaper, "data", "scaling_time.csv"), Progress: io.Discard}
 }
 
