@@ -28,6 +28,7 @@ bench:
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./model
 	$(GO) test -run '^$$' -fuzz '^FuzzUncertain$$' -fuzztime 60s ./model
+	$(GO) test -run '^$$' -fuzz '^FuzzSimulateUncertain$$' -fuzztime 60s ./cmd/gatherorder
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 60s ./record
 	$(GO) test -run '^$$' -fuzz '^FuzzParseRaw$$' -fuzztime 60s ./record
 

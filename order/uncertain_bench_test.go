@@ -24,7 +24,12 @@ func uncertain10(tb testing.TB) *model.Workload {
 // lif-mean, lif-median and sif-mean, their makespans on every scenario
 // (model.ClosedForm) and their Estimates.
 func BenchmarkUncertain10kScenarios4Policies(b *testing.B) {
-	w := uncertain10(b)
+	benchFourPolicies(b, uncertain10(b))
+}
+
+// benchFourPolicies draws 10,000 scenarios of w and estimates given,
+// lif-mean, lif-median and sif-mean on them, per iteration.
+func benchFourPolicies(b *testing.B, w *model.Workload) {
 	var buf, given []model.Duration
 	for b.Loop() {
 		s, err := model.Draw(w, 10_000, 1, 0)
@@ -32,7 +37,7 @@ func BenchmarkUncertain10kScenarios4Policies(b *testing.B) {
 			b.Fatal(err)
 		}
 		ev := NewEvaluator(s, model.Runtime{})
-		given = ev.Makespans(Identity(10), given)
+		given = ev.Makespans(Identity(len(w.Tasks)), given)
 		for _, p := range []Policy{Given, LIFMean, LIFMedian, SIFMean} {
 			c, _ := ChooseUncertain(w, p, ev, Limits{}, Mean)
 			buf = ev.Makespans(c.Order, buf)
@@ -50,17 +55,7 @@ func BenchmarkUncertain10kScenarios4PoliciesSim(b *testing.B) {
 		w.Tasks[i].Steps = append(w.Tasks[i].Steps, model.Step{Kind: model.CPU})
 		w.Tasks[i].Dists = append(w.Tasks[i].Dists, model.Dist{})
 	}
-	var buf, given []model.Duration
-	for b.Loop() {
-		s, _ := model.Draw(w, 10_000, 1, 0)
-		ev := NewEvaluator(s, model.Runtime{})
-		given = ev.Makespans(Identity(10), given)
-		for _, p := range []Policy{Given, LIFMean, LIFMedian, SIFMean} {
-			c, _ := ChooseUncertain(w, p, ev, Limits{}, Mean)
-			buf = ev.Makespans(c.Order, buf)
-			Summarize(buf, given)
-		}
-	}
+	benchFourPolicies(b, w)
 }
 
 // Best's local search on the 10-task gather over 1,000 scenarios.

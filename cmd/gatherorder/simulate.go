@@ -346,24 +346,32 @@ func marshalResults(w *model.Workload, outs []order.Outcome, runtime string) []b
 			}
 			b.WriteString(jsonString(w.Tasks[t].Name))
 		}
-		fmt.Fprintf(&b, "], \"makespan\": %s, \"finish\": {", model.Format(o.Result.Makespan, u))
-		for t, task := range w.Tasks {
-			if t > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%s: %s", jsonString(task.Name), model.Format(o.Result.Finish[t], u))
-		}
-		b.WriteString("}")
-		if o.Optimal {
-			b.WriteString(", \"optimal\": true")
-		} else if o.Policy == order.Best {
-			// The search stopped at its limit: report what is proven.
-			fmt.Fprintf(&b, ", \"optimal\": false, \"lower_bound\": %s", model.Format(o.LowerBound, u))
-		}
+		b.WriteString("], ")
+		outcomeJSON(&b, w, o)
 		b.WriteString("}")
 	}
 	b.WriteString("\n]}\n")
 	return b.Bytes()
+}
+
+// outcomeJSON writes o's "makespan", "finish" and, for best, "optimal"
+// (and "lower_bound" when the search stopped at its limit).
+func outcomeJSON(b *bytes.Buffer, w *model.Workload, o order.Outcome) {
+	u := unitOf(w)
+	fmt.Fprintf(b, "\"makespan\": %s, \"finish\": {", model.Format(o.Result.Makespan, u))
+	for t, task := range w.Tasks {
+		if t > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(b, "%s: %s", jsonString(task.Name), model.Format(o.Result.Finish[t], u))
+	}
+	b.WriteString("}")
+	if o.Optimal {
+		b.WriteString(", \"optimal\": true")
+	} else if o.Policy == order.Best {
+		// The search stopped at its limit: report what is proven.
+		fmt.Fprintf(b, ", \"optimal\": false, \"lower_bound\": %s", model.Format(o.LowerBound, u))
+	}
 }
 
 func jsonString(s string) string {

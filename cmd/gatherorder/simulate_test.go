@@ -52,17 +52,24 @@ type tb interface {
 
 func decodeJSON(t tb, s string) jsonOutput {
 	t.Helper()
+	var o jsonOutput
+	decodeStrict(t, s, &o)
+	return o
+}
+
+// decodeStrict decodes the one JSON value s into v, with exact numbers,
+// failing on fields v does not have.
+func decodeStrict(t tb, s string, v any) {
+	t.Helper()
 	d := json.NewDecoder(strings.NewReader(s))
 	d.UseNumber()
 	d.DisallowUnknownFields()
-	var o jsonOutput
-	if err := d.Decode(&o); err != nil {
+	if err := d.Decode(v); err != nil {
 		t.Fatalf("output is not the JSON contract: %v\n%s", err, s)
 	}
 	if _, err := d.Token(); err != io.EOF {
 		t.Fatalf("more than one JSON value in the output:\n%s", s)
 	}
-	return o
 }
 
 // finishKeys returns the keys of each result's "finish" object in the

@@ -199,19 +199,8 @@ func marshalUncertain(w *model.Workload, rs []uncertainResult, opts simulateOpts
 		}
 		fmt.Fprintf(&b, "\n  {\"policy\": %s, \"order\": [%s], ", jsonString(string(r.choice.Policy)), namesJSON(w, r.choice.Order))
 		if o := r.exact; o != nil {
-			fmt.Fprintf(&b, "\"makespan\": %s, \"finish\": {", model.Format(o.Result.Makespan, u))
-			for t, task := range w.Tasks {
-				if t > 0 {
-					b.WriteString(", ")
-				}
-				fmt.Fprintf(&b, "%s: %s", jsonString(task.Name), model.Format(o.Result.Finish[t], u))
-			}
-			b.WriteString("}, ")
-			if o.Optimal {
-				b.WriteString("\"optimal\": true, ")
-			} else if o.Policy == order.Best {
-				fmt.Fprintf(&b, "\"optimal\": false, \"lower_bound\": %s, ", model.Format(o.LowerBound, u))
-			}
+			outcomeJSON(&b, w, *o)
+			b.WriteString(", ")
 		} else if r.choice.Policy == order.Best {
 			fmt.Fprintf(&b, "\"optimal\": %v, \"search\": %s, ", r.choice.Optimal, jsonString(r.choice.Method))
 		}

@@ -39,13 +39,8 @@ type estimateJSONFields struct {
 
 func decodeUncertain(t *testing.T, s string) uncertainJSON {
 	t.Helper()
-	d := json.NewDecoder(strings.NewReader(s))
-	d.UseNumber()
-	d.DisallowUnknownFields()
 	var o uncertainJSON
-	if err := d.Decode(&o); err != nil {
-		t.Fatalf("not the scenario JSON contract: %v\n%s", err, s)
-	}
+	decodeStrict(t, s, &o)
 	return o
 }
 
@@ -173,4 +168,19 @@ func TestSimulateUncertainText(t *testing.T) {
 			t.Errorf("text lacks %q:\n%s", want, out)
 		}
 	}
+}
+
+// FuzzSimulateUncertain drives simulate with arbitrary workloads on the
+// scenario path (a few scenarios): it never panics, and every failure is
+// exit status 2 with one line on stderr.
+func FuzzSimulateUncertain(f *testing.F) {
+	f.Add([]byte(threeForms))
+	f.Add([]byte(`{"tasks": [{"name": "a", "steps": [{"io": {"samples": [0, 1e3]}}]}]}`))
+	f.Add([]byte(`{"unit": "ns", "tasks": [{"name": "a", "steps": [{"sleep": {"median": 1, "p95": 9223372036854775807}}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		code, _, errs := runCLI(string(data), "simulate", "--samples", "3", "--nodes", "200", "--json", "-")
+		if code != 0 && (code != 2 || strings.Count(errs, "\n") != 1) {
+			t.Fatalf("exit %d, stderr %q", code, errs)
+		}
+	})
 }
