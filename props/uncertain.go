@@ -154,17 +154,22 @@ func twoPointMultisets(space []model.Task, n int, maxTotal model.Duration, yield
 	}
 }
 
-// scenarioSet is the 2^n equiprobable scenarios of a two-point instance:
-// scenario m takes task i's second sample when bit i of m is set.
+// scenarioSet is the distinct scenarios of a two-point instance among
+// its 2^n equiprobable ones (scenario m takes task i's second sample when
+// bit i of m is set), each with its weight, the number of the 2^n that
+// coincide with it (a task with L1 = L2 makes pairs coincide).
 type scenarioSet struct {
-	in   *Instance
-	jobs [][]model.Job
+	in     *Instance
+	jobs   [][]model.Job
+	weight []model.Duration
+	total  int64 // 2^n
 }
 
 func scenariosOf(in *Instance) scenarioSet {
 	n := len(in.W.Tasks)
-	s := scenarioSet{in: in, jobs: make([][]model.Job, 1<<n)}
-	for m := range s.jobs {
+	s := scenarioSet{in: in, total: 1 << n}
+	seen := map[string]int{}
+	for m := 0; m < 1<<n; m++ {
 		js := make([]model.Job, n)
 		for i, t := range in.W.Tasks {
 			a, l1, l2, b, _ := twoPoint(t)
@@ -173,36 +178,47 @@ func scenariosOf(in *Instance) scenarioSet {
 				js[i].L = l2
 			}
 		}
-		s.jobs[m] = js
+		key := fmt.Sprint(js)
+		if k, dup := seen[key]; dup {
+			s.weight[k]++
+			continue
+		}
+		seen[key] = len(s.jobs)
+		s.jobs = append(s.jobs, js)
+		s.weight = append(s.weight, 1)
 	}
 	return s
 }
 
-// sum is Σ over the scenarios of the makespan of p (model.ClosedForm,
+// sum is Σ over the 2^n scenarios of the makespan of p (model.ClosedForm,
 // equal to the simulator's for canonical tasks with L ≥ 1): 2^n times
 // the expected makespan.
 func (s scenarioSet) sum(p []int) model.Duration {
 	var t model.Duration
-	for _, js := range s.jobs {
-		t += model.ClosedForm(js, p)
+	for k, js := range s.jobs {
+		t += s.weight[k] * model.ClosedForm(js, p)
 	}
 	return t
 }
 
 // expected formats sum/2^n exactly.
 func (s scenarioSet) expected(sum model.Duration) string {
-	return big.NewRat(int64(sum), int64(len(s.jobs))).RatString()
+	return big.NewRat(int64(sum), s.total).RatString()
 }
 
-// comparisons are the scenarios of order p, each a deterministic
-// workload, labelled label and the scenario's probability.
+// label names distinct scenario k with its probability.
+func (s scenarioSet) label(k int) string {
+	return fmt.Sprintf("scenario %d of %d (probability %s)", k+1, len(s.jobs), big.NewRat(int64(s.weight[k]), s.total).RatString())
+}
+
+// comparisons are the distinct scenarios of order p, each a deterministic
+// workload, labelled label and the scenario.
 func (s scenarioSet) comparisons(label string, p []int) []Comparison {
 	var cs []Comparison
-	for m, js := range s.jobs {
-		w := jobsWorkload(js)
+	for k, js := range s.jobs {
 		cs = append(cs, Comparison{
-			Label: fmt.Sprintf("%s, scenario %d of %d", label, m+1, len(s.jobs)),
-			W:     w, Order: slices.Clone(p), Makespan: model.ClosedForm(js, p),
+			Label: label + ", " + s.label(k),
+			W:     jobsWorkload(js), Order: slices.Clone(p), Makespan: model.ClosedForm(js, p),
 		})
 	}
 	return cs
@@ -280,23 +296,22 @@ func clairvoyanceWorthless(_ *Eval, in *Instance) *Failure {
 	best, bs := s.bestInExpectation()
 	var clair model.Duration
 	own := make([][]int, len(s.jobs))
-	for m, js := range s.jobs {
+	for k, js := range s.jobs {
 		c := model.Duration(-1)
 		for _, p := range perms(len(in.W.Tasks)) {
 			if v := model.ClosedForm(js, p); c < 0 || v < c {
-				c, own[m] = v, p
+				c, own[k] = v, p
 			}
 		}
-		clair += c
+		clair += s.weight[k] * c
 	}
 	if clair < bs {
 		var cs []Comparison
-		for m, js := range s.jobs {
+		for k, js := range s.jobs {
 			w := jobsWorkload(js)
-			label := fmt.Sprintf("scenario %d of %d", m+1, len(s.jobs))
 			cs = append(cs,
-				Comparison{Label: "best-expected, " + label, W: w, Order: slices.Clone(best), Makespan: model.ClosedForm(js, best)},
-				Comparison{Label: "clairvoyant, " + label, W: w, Order: slices.Clone(own[m]), Makespan: model.ClosedForm(js, own[m])})
+				Comparison{Label: "best-expected, " + s.label(k), W: w, Order: slices.Clone(best), Makespan: model.ClosedForm(js, best)},
+				Comparison{Label: "clairvoyant, " + s.label(k), W: w, Order: slices.Clone(own[k]), Makespan: model.ClosedForm(js, own[k])})
 		}
 		return &Failure{
 			Reason:      fmt.Sprintf("knowing the durations, the expected makespan is %s; the best single order expects %s", s.expected(clair), s.expected(bs)),
@@ -349,8 +364,8 @@ func ExpectationRatios(b Budget) []ExpectationRatio {
 							worst = max(worst, ss.sum(p))
 						}
 					}
-					for _, js := range ss.jobs {
-						clair += order.ExhaustiveMakespan(js)
+					for k, js := range ss.jobs {
+						clair += ss.weight[k] * order.ExhaustiveMakespan(js)
 					}
 					if bs > 0 {
 						if r := big.NewRat(int64(worst), int64(bs)); r.Cmp(meanR.Ratio) > 0 {
