@@ -116,6 +116,15 @@ const maxDraw = 1 << 62
 // no randomness when P95 = Median). A log-normal draw above 2⁶² ns is
 // ErrOverflow.
 func (d Dist) Draw(r *rand.Rand, fixed Duration) (Duration, error) {
+	sigma := 0.0
+	if d.Kind == LogNormal && d.P95 != d.Median {
+		sigma = d.sigma()
+	}
+	return d.draw(r, fixed, sigma)
+}
+
+// draw is Draw with the log-normal's σ computed once by the caller.
+func (d Dist) draw(r *rand.Rand, fixed Duration, sigma float64) (Duration, error) {
 	switch d.Kind {
 	case Empirical:
 		return d.Samples[r.IntN(len(d.Samples))], nil
@@ -125,7 +134,7 @@ func (d Dist) Draw(r *rand.Rand, fixed Duration) (Duration, error) {
 		if d.P95 == d.Median {
 			return d.Median, nil
 		}
-		v := math.Round(float64(d.Median) * math.Exp(d.sigma()*r.NormFloat64()))
+		v := math.Round(float64(d.Median) * math.Exp(sigma*r.NormFloat64()))
 		if !(v <= maxDraw) {
 			return 0, ErrOverflow
 		}

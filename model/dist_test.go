@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"math/big"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -220,4 +221,29 @@ func checkParse(t *testing.T, data []byte) *Workload {
 		t.Fatalf("round trip: %v\n%+v\n%+v", err, w, back)
 	}
 	return w
+}
+
+// Draw's scenarios are Dist.Draw's values, in the documented order: one
+// generator, scenario by scenario, task by task, step by step.
+func TestDrawIsDistDrawInOrder(t *testing.T) {
+	w, _ := Parse("w", []byte(`{"unit": "ns", "tasks": [
+	  {"name": "a", "steps": [{"sleep": {"median": 100, "p95": 400}}, {"cpu": 5}]},
+	  {"name": "b", "steps": [{"io": {"min": 1, "max": 9}}, {"cpu": {"samples": [1, 2, 3]}}]}]}`))
+	s, err := Draw(w, 100, 5, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(5, 2))
+	for k := 0; k < s.N; k++ {
+		i := 0
+		for _, task := range w.Tasks {
+			for j, st := range task.Steps {
+				want, _ := task.Dists[j].Draw(r, st.D)
+				if got := s.D[k*s.Steps+i]; got != want {
+					t.Fatalf("scenario %d, value %d: %d, Dist.Draw %d", k, i, got, want)
+				}
+				i++
+			}
+		}
+	}
 }

@@ -50,6 +50,18 @@ func Draw(w *Workload, n int, seed, stream uint64) (*Scenarios, error) {
 	}
 	s := &Scenarios{W: w, N: n, Seed: seed, Stream: stream, Steps: steps, D: make([]Duration, n*steps)}
 	r := rand.New(rand.NewPCG(seed, stream))
+	// σ of every log-normal step, computed once (Dist.Draw's value).
+	sigmas := make([][]float64, len(w.Tasks))
+	for ti, t := range w.Tasks {
+		if t.Dists != nil {
+			sigmas[ti] = make([]float64, len(t.Dists))
+			for j, d := range t.Dists {
+				if d.Kind == LogNormal && d.P95 != d.Median {
+					sigmas[ti][j] = d.sigma()
+				}
+			}
+		}
+	}
 	i := 0
 	for k := 0; k < n; k++ {
 		var total Duration
@@ -58,7 +70,7 @@ func Draw(w *Workload, n int, seed, stream uint64) (*Scenarios, error) {
 				d := st.D
 				if t.Dists != nil {
 					var err error
-					if d, err = t.Dists[j].Draw(r, st.D); err != nil {
+					if d, err = t.Dists[j].draw(r, st.D, sigmas[ti][j]); err != nil {
 						return nil, fmt.Errorf("scenario %d, %s, step %d (%s): %w", k+1, taskLabel(t.Name, ti), j+1, st.Kind, err)
 					}
 				}
