@@ -30,7 +30,7 @@ var Quick = Budget{
 		// n up to 41, c up to where the longest wait passes 240.
 		FiveQuarters: {MinN: 3, MaxN: 41, MaxDur: 240, MaxTotal: 1 << 20},
 		// Claims in expectation (props/uncertain.go).
-		TwoPointEqualCPU:  {MinN: 1, MaxN: 3, MaxDur: 32, MaxTotal: 32},
+		TwoPointEqualCPU:  {MinN: 1, MaxN: 3, MaxDur: 28, MaxTotal: 28},
 		TwoPointCanonical: {MinN: 1, MaxN: 3, MaxDur: 10, MaxTotal: 10},
 	},
 	Wides: map[*Class]Wide{
