@@ -272,15 +272,24 @@ func parseSimulateArgs(args []string) (simulateOpts, error) {
 
 // parsePolicies reads --order: one policy, "all", or a comma list of them.
 func parsePolicies(list string) ([]order.Policy, error) {
+	return policyList(list, func(name string) ([]order.Policy, error) {
+		if name == "all" {
+			return order.Policies, nil
+		} else if p := order.Policy(name); slices.Contains(order.AllPolicies, p) {
+			return []order.Policy{p}, nil
+		}
+		return nil, fmt.Errorf("unknown --order %q (want given, lif, sif, ltf, mitten, best or all, or a comma list of them)", name)
+	})
+}
+
+// policyList reads a comma list of policy names, each expanded by lookup;
+// a policy listed twice is an error.
+func policyList(list string, lookup func(name string) ([]order.Policy, error)) ([]order.Policy, error) {
 	var ps []order.Policy
 	for _, name := range strings.Split(list, ",") {
-		var add []order.Policy
-		if name == "all" {
-			add = order.Policies
-		} else if p := order.Policy(name); slices.Contains(order.AllPolicies, p) {
-			add = []order.Policy{p}
-		} else {
-			return nil, fmt.Errorf("unknown --order %q (want given, lif, sif, ltf, mitten, best or all, or a comma list of them)", name)
+		add, err := lookup(name)
+		if err != nil {
+			return nil, err
 		}
 		for _, p := range add {
 			if slices.Contains(ps, p) {

@@ -67,30 +67,20 @@ func (o simulateOpts) wantsUncertain(w *model.Workload) bool {
 // constant workload keeps today's orders), and the by-mean and by-median
 // names, "all" being the constant policies or order.UncertainPolicies.
 func parseUncertainPolicies(list string, uncertain bool) ([]order.Policy, error) {
-	var ps []order.Policy
-	for _, name := range strings.Split(list, ",") {
-		var add []order.Policy
+	return policyList(list, func(name string) ([]order.Policy, error) {
 		p := order.Policy(name)
 		switch {
 		case name == "all" && uncertain:
-			add = order.UncertainPolicies
+			return order.UncertainPolicies, nil
 		case name == "all":
-			add = order.Policies
+			return order.Policies, nil
 		case uncertain && slices.Contains(order.AllUncertainPolicies, order.ByMean(p)):
-			add = []order.Policy{order.ByMean(p)}
+			return []order.Policy{order.ByMean(p)}, nil
 		case !uncertain && (slices.Contains(order.AllPolicies, p) || slices.Contains(order.AllUncertainPolicies, p)):
-			add = []order.Policy{p}
-		default:
-			return nil, fmt.Errorf("unknown --order %q for random durations (want given, lif-mean, lif-median, sif-mean, sif-median, ltf-mean, ltf-median, best or all, or a comma list of them)", name)
+			return []order.Policy{p}, nil
 		}
-		for _, p := range add {
-			if slices.Contains(ps, p) {
-				return nil, fmt.Errorf("--order %q lists %s twice", list, p)
-			}
-			ps = append(ps, p)
-		}
-	}
-	return ps, nil
+		return nil, fmt.Errorf("unknown --order %q for random durations (want given, lif-mean, lif-median, sif-mean, sif-median, ltf-mean, ltf-median, best or all, or a comma list of them)", name)
+	})
 }
 
 // uncertainResult is one policy's answer on the scenarios.

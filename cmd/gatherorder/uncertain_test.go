@@ -17,13 +17,8 @@ type uncertainJSON struct {
 	Seed      uint64 `json:"seed"`
 	Objective string `json:"objective"`
 	Results   []struct {
-		Policy     string                 `json:"policy"`
-		Order      []string               `json:"order"`
-		Makespan   json.Number            `json:"makespan"`
-		Finish     map[string]json.Number `json:"finish"`
-		Optimal    *bool                  `json:"optimal"`
-		LowerBound json.Number            `json:"lower_bound"`
-		Search     string                 `json:"search"`
+		jsonResult        // today's fields (simulate_test.go)
+		Search     string `json:"search"`
 		estimateJSONFields
 		Fresh estimateJSONFields `json:"fresh"`
 	} `json:"results"`
