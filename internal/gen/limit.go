@@ -1,0 +1,28 @@
+package gen
+
+import (
+	"github.com/gatherorder/gatherorder/model"
+	"pgregory.net/rapid"
+)
+
+// LimitedCase draws a bounded gather (model/SEMANTICS.md §S16): 1 to 10
+// tasks of 0 to 5 steps of all three kinds, durations on a tiny (0..5, so
+// nearly every deadline ties and many waits are sleep 0 or io 0) or small
+// (0..100) scale, under a Semaphore or a pool of workers with k = 1, 2 or
+// 3, in a uniform order.
+func LimitedCase() *rapid.Generator[Case] {
+	scales := []model.Duration{5, 100}
+	specs := make([]*rapid.Generator[*model.Workload], len(scales))
+	for i, d := range scales {
+		specs[i] = Workload(Spec{MinTasks: 1, MaxTasks: 10, MinSteps: 0, MaxSteps: 5, MaxDur: d})
+	}
+	kinds := []model.LimitKind{model.Semaphore, model.Workers}
+	return rapid.Custom(func(t *rapid.T) Case {
+		w := specs[rapid.IntRange(0, len(specs)-1).Draw(t, "scale")].Draw(t, "w")
+		w.Limit = model.Limit{
+			Kind: rapid.SampledFrom(kinds).Draw(t, "limit"),
+			K:    rapid.IntRange(1, 3).Draw(t, "k"),
+		}
+		return Case{w, Perm(len(w.Tasks)).Draw(t, "order")}
+	})
+}
