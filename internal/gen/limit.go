@@ -26,3 +26,24 @@ func LimitedCase() *rapid.Generator[Case] {
 		return Case{w, Perm(len(w.Tasks)).Draw(t, "order")}
 	})
 }
+
+// LimitedBusyCase draws crowded bounded gathers: 4 to 10 tasks of 1 to 5
+// steps, durations 0..5 or 0..30, so that slots are contended, releases
+// and waits coincide and many tasks park, under either limit with k = 1,
+// 2 or 3, in a uniform order.
+func LimitedBusyCase() *rapid.Generator[Case] {
+	scales := []model.Duration{5, 30}
+	specs := make([]*rapid.Generator[*model.Workload], len(scales))
+	for i, d := range scales {
+		specs[i] = Workload(Spec{MinTasks: 4, MaxTasks: 10, MinSteps: 1, MaxSteps: 5, MaxDur: d})
+	}
+	kinds := []model.LimitKind{model.Semaphore, model.Workers}
+	return rapid.Custom(func(t *rapid.T) Case {
+		w := specs[rapid.IntRange(0, len(specs)-1).Draw(t, "scale")].Draw(t, "w")
+		w.Limit = model.Limit{
+			Kind: rapid.SampledFrom(kinds).Draw(t, "limit"),
+			K:    rapid.IntRange(1, 3).Draw(t, "k"),
+		}
+		return Case{w, Perm(len(w.Tasks)).Draw(t, "order")}
+	})
+}
