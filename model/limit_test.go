@@ -131,3 +131,15 @@ func TestParseLimit(t *testing.T) {
 		}
 	}
 }
+
+// Claim: a warmed-up Sim runs a bounded gather without allocating.
+func TestLimitedRunDoesNotAllocate(t *testing.T) {
+	for _, l := range []model.Limit{{Kind: model.Semaphore, K: 2}, {Kind: model.Workers, K: 3}} {
+		w := benchLimited(l)
+		var s model.Sim
+		s.Run(w, nil, false)
+		if a := testing.AllocsPerRun(100, func() { s.Run(w, nil, false) }); a != 0 {
+			t.Errorf("%s: %v allocations per run", l, a)
+		}
+	}
+}
