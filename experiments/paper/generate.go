@@ -8,6 +8,7 @@ import (
 
 	"time"
 
+	"github.com/gatherorder/gatherorder/experiments/limits"
 	"github.com/gatherorder/gatherorder/experiments/machine"
 	"github.com/gatherorder/gatherorder/props"
 )
@@ -31,6 +32,9 @@ type Config struct {
 	Trio TrioTableConfig
 	// Claims is the budget of props.Evaluate and props.Adversary.
 	Claims props.Budget
+	// Limits is the bounded-concurrency experiment (limits.go; zero:
+	// experiments/limits.Default).
+	Limits limits.Config
 	// Proofs is the directory of the proofs ("": proofs beside Dir).
 	Proofs         string
 	MeasureScaling bool
@@ -96,6 +100,7 @@ func Generate(cfg Config) ([]string, error) {
 		{"heuristic comparison", func() error { return heuristicsTable(o, num, cfg.Heur, cfg.Progress) }},
 		{"anytime search scaling table", func() error { return advisorTable(o, filepath.Join(data, "advisor.csv")) }},
 		{"where the order matters", func() error { return whereOrderMatters(o, num, cfg.Wom, cfg.Progress) }},
+		{"where the order matters under a limit", func() error { return limitsStep(o, num, cfg.Limits) }},
 		{"claims (props.Evaluate, props.Adversary)", func() error {
 			var err error
 			claims, err = claimsStep(o, num, cfg.Claims, proofsDir, cfg.Progress)
