@@ -1,6 +1,8 @@
 package order
 
 import (
+	"slices"
+
 	"github.com/gatherorder/gatherorder/model"
 )
 
@@ -114,25 +116,13 @@ func taskClasses(w *model.Workload) []int {
 	for i := range w.Tasks {
 		cls[i] = i
 		for j := 0; j < i; j++ {
-			if sameSteps(w.Tasks[i].Steps, w.Tasks[j].Steps) {
+			if slices.Equal(w.Tasks[i].Steps, w.Tasks[j].Steps) {
 				cls[i] = j
 				break
 			}
 		}
 	}
 	return cls
-}
-
-func sameSteps(a, b []model.Step) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // forEachDistinctPerm calls f with every order of the tasks in which

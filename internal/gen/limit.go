@@ -11,20 +11,7 @@ import (
 // (0..100) scale, under a Semaphore or a pool of workers with k = 1, 2 or
 // 3, in a uniform order.
 func LimitedCase() *rapid.Generator[Case] {
-	scales := []model.Duration{5, 100}
-	specs := make([]*rapid.Generator[*model.Workload], len(scales))
-	for i, d := range scales {
-		specs[i] = Workload(Spec{MinTasks: 1, MaxTasks: 10, MinSteps: 0, MaxSteps: 5, MaxDur: d})
-	}
-	kinds := []model.LimitKind{model.Semaphore, model.Workers}
-	return rapid.Custom(func(t *rapid.T) Case {
-		w := specs[rapid.IntRange(0, len(specs)-1).Draw(t, "scale")].Draw(t, "w")
-		w.Limit = model.Limit{
-			Kind: rapid.SampledFrom(kinds).Draw(t, "limit"),
-			K:    rapid.IntRange(1, 3).Draw(t, "k"),
-		}
-		return Case{w, Perm(len(w.Tasks)).Draw(t, "order")}
-	})
+	return limitedCase(Spec{MinTasks: 1, MaxTasks: 10, MinSteps: 0, MaxSteps: 5}, 5, 100)
 }
 
 // LimitedBusyCase draws crowded bounded gathers: 4 to 10 tasks of 1 to 5
@@ -32,10 +19,16 @@ func LimitedCase() *rapid.Generator[Case] {
 // and waits coincide and many tasks park, under either limit with k = 1,
 // 2 or 3, in a uniform order.
 func LimitedBusyCase() *rapid.Generator[Case] {
-	scales := []model.Duration{5, 30}
+	return limitedCase(Spec{MinTasks: 4, MaxTasks: 10, MinSteps: 1, MaxSteps: 5}, 5, 30)
+}
+
+// limitedCase draws workloads of shape s with MaxDur one of scales, under
+// a limit of either kind with k = 1..3, in a uniform order.
+func limitedCase(s Spec, scales ...model.Duration) *rapid.Generator[Case] {
 	specs := make([]*rapid.Generator[*model.Workload], len(scales))
 	for i, d := range scales {
-		specs[i] = Workload(Spec{MinTasks: 4, MaxTasks: 10, MinSteps: 1, MaxSteps: 5, MaxDur: d})
+		s.MaxDur = d
+		specs[i] = Workload(s)
 	}
 	kinds := []model.LimitKind{model.Semaphore, model.Workers}
 	return rapid.Custom(func(t *rapid.T) Case {
