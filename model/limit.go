@@ -5,8 +5,8 @@ import (
 	"fmt"
 )
 
-// LimitKind is how a workload bounds its concurrency (model/SEMANTICS.md
-// §S16): not at all, with a shared asyncio.Semaphore, or with a pool of
+// LimitKind is how a workload bounds its concurrency
+// (model/SEMANTICS.md §S16): not at all, with a shared asyncio.Semaphore, or with a pool of
 // worker tasks draining an asyncio.Queue.
 type LimitKind uint8
 
@@ -92,8 +92,8 @@ var ErrLimitNotModelled = errors.New("not modelled")
 
 // SupportsLimit reports whether the model covers workloads with limit l on
 // runtime r: every CPython runtime of model/SEMANTICS.md §S11 with either
-// tie rule does; uvloop, Node.js and Trio do not (model/SEMANTICS.md
-// §S16.5). The error says so in one line and wraps ErrLimitNotModelled.
+// tie rule does; uvloop, Node.js and Trio do not
+// (model/SEMANTICS.md §S16.5). The error says so in one line and wraps ErrLimitNotModelled.
 func (r Runtime) SupportsLimit(l Limit) error {
 	if !l.Bounded() || r.Loop == Asyncio {
 		return nil
@@ -114,7 +114,7 @@ const (
 // Its slices are reused from run to run.
 type limitState struct {
 	l     Limit
-	minor int // CPython minor version: the Semaphore's code (§S16.1)
+	minor int // CPython minor version: the Semaphore's code (model/SEMANTICS.md §S16.1)
 	// Semaphore: _value, _waiters (task indices, front at head),
 	// _wakeup_scheduled (3.9 only) and each task's state.
 	value   int
@@ -187,7 +187,7 @@ func (s *Sim) limitedStep(w *Workload, c int, now *Duration, seq *int64, trace b
 		t := int(ls.cur[c])
 		if t < 0 {
 			// q.get_nowait(): the next coroutine, or QueueEmpty, and the
-			// worker returns (§S16.2).
+			// worker returns (model/SEMANTICS.md §S16.2).
 			if ls.next == len(ls.queue) {
 				return true
 			}

@@ -25,8 +25,8 @@ func benchLimited(l model.Limit) *model.Workload {
 }
 
 // BenchmarkLimitedGather: a 10-task gather under Semaphore(2) and 3
-// workers, simulated without trace by a reused Sim (issue 12's target: under
-// 2 µs and no allocation per run).
+// workers, simulated without trace by a reused Sim (the target: under 2 µs and
+// no allocation per run).
 func BenchmarkLimitedGather(b *testing.B) {
 	for _, l := range []model.Limit{{Kind: model.Semaphore, K: 2}, {Kind: model.Workers, K: 3}, {Kind: model.Semaphore, K: 1}} {
 		b.Run(fmt.Sprintf("%s-%d", l.Kind, l.K), func(b *testing.B) {

@@ -9,8 +9,8 @@ import (
 	"github.com/gatherorder/gatherorder/model"
 )
 
-// limitCase is a bounded gather derived by hand from model/SEMANTICS.md
-// §S16, with its finish times and iteration count.
+// limitCase is a bounded gather derived by hand from
+// model/SEMANTICS.md §S16, with its finish times and iteration count.
 type limitCase struct {
 	name   string
 	json   string

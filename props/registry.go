@@ -53,7 +53,7 @@ func Registry() []Claim {
 			Statement: "With equal CPU phases, longest-IO-first is within 1.25 times the optimum."},
 		{ID: "lif-five-quarters-family", Class: FiveQuarters, Check: fiveQuartersClosedForm, Test: "TestLIFFiveQuartersFamily",
 			Statement: "For odd n = 2m+1 and c > 0, the tasks cpu c; sleep (m+i)c; cpu c (i = 0 to n-1) take (m+2n)c under longest-IO-first and 2nc, the optimum, in the interleaved order."},
-		// Claims under a limit (issue 12; model/SEMANTICS.md §S16, the
+		// Claims under a limit (model/SEMANTICS.md §S16, the
 		// classes and predicates of limit.go): the unbounded claims that
 		// hold, asked again at k = 2; longest-total-first (LPT on whole
 		// coroutines); Graham-style bounds; and k = 1.
