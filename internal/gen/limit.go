@@ -30,13 +30,27 @@ func limitedCase(s Spec, scales ...model.Duration) *rapid.Generator[Case] {
 		s.MaxDur = d
 		specs[i] = Workload(s)
 	}
-	kinds := []model.LimitKind{model.Semaphore, model.Workers}
 	return rapid.Custom(func(t *rapid.T) Case {
 		w := specs[rapid.IntRange(0, len(specs)-1).Draw(t, "scale")].Draw(t, "w")
-		w.Limit = model.Limit{
-			Kind: rapid.SampledFrom(kinds).Draw(t, "limit"),
-			K:    rapid.IntRange(1, 3).Draw(t, "k"),
-		}
+		w.Limit = drawLimit(t)
 		return Case{w, Perm(len(w.Tasks)).Draw(t, "order")}
 	})
+}
+
+// WithLimit draws g's cases under a limit of either kind with k = 1..3:
+// AnyCase's duration scales (to beyond the 24 h select cap) and
+// EqualDeadlinesCase's ties, bounded.
+func WithLimit(g *rapid.Generator[Case]) *rapid.Generator[Case] {
+	return rapid.Custom(func(t *rapid.T) Case {
+		c := g.Draw(t, "case")
+		c.W.Limit = drawLimit(t)
+		return c
+	})
+}
+
+func drawLimit(t *rapid.T) model.Limit {
+	return model.Limit{
+		Kind: rapid.SampledFrom([]model.LimitKind{model.Semaphore, model.Workers}).Draw(t, "limit"),
+		K:    rapid.IntRange(1, 3).Draw(t, "k"),
+	}
 }
