@@ -61,6 +61,16 @@
 // buffers; ParseRuntime reads "uvloop" and "node". Their hand-derived
 // golden runs are testdata/libuv_golden.json.
 //
+// # Bounded concurrency
+//
+// Workload.Limit (limit.go; Limit, LimitKind, Semaphore, Workers) bounds
+// the gather as model/SEMANTICS.md §S17 specifies: every body inside
+// `async with sem:` of one asyncio.Semaphore(K), or K workers draining an
+// asyncio.Queue. Sim runs it in the same loop, with the semaphore's
+// counter, waiter deque and each version's acquire and release code, or
+// the workers' queue; Runtime.SupportsLimit refuses it off CPython's loop.
+// Parse reads and Marshal writes the "limit" key (model/SEMANTICS.md §S17.4).
+//
 // # Canonical tasks and the closed form
 //
 // A canonical task is exactly `cpu A; sleep L; cpu B` with A, L, B >= 0

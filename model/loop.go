@@ -129,6 +129,7 @@ type Sim struct {
 	waitIdx []int // index into res.Waits of each task's open wait, when tracing
 	res     Result
 	lib     libuvState // the state of the libuv runtimes (uvloop.go, node.go)
+	lim     limitState // the state of a bounded run (limit.go)
 }
 
 // Simulate runs `await asyncio.gather(*tasks)` with the tasks passed in
@@ -149,6 +150,9 @@ func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 			panic(fmt.Errorf("%w: %v", errRuntime, err))
 		}
 		if s.Runtime.Loop != Asyncio {
+			if err := s.Runtime.SupportsLimit(w.Limit); err != nil {
+				panic(fmt.Errorf("gatherorder/model: %v", err))
+			}
 			return s.runLibuv(w, order, trace)
 		}
 	}
@@ -160,20 +164,18 @@ func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 	s.armed = s.armed[:0]
 
 	// gather() wraps each argument in a Task in argument order; each Task's
-	// __init__ call_soon's its first __step.
-	if order == nil {
-		for i := 0; i < n; i++ {
-			s.ready.push(handle{task: int32(i)})
-		}
+	// __init__ call_soon's its first __step. Under a limit the children
+	// are the wrapped coroutines or the workers (model/SEMANTICS.md §S17).
+	left := n
+	bounded := w.Limit.Bounded()
+	if bounded {
+		left = s.startLimited(w, order, n)
 	} else {
-		for _, i := range order {
-			s.ready.push(handle{task: int32(i)})
-		}
+		s.pushOrder(order, n)
 	}
 
 	var now Duration
 	var seq int64
-	left := n
 	for left > 0 {
 		s.res.Iterations++
 		// select(timeout): 0 if anything is ready, else up to the earliest
@@ -215,18 +217,35 @@ func (s *Sim) Run(w *Workload, order []int, trace bool) *Result {
 				continue
 			}
 			t := int(h.task)
-			if trace && s.pc[t] > 0 {
-				s.res.Waits[s.waitIdx[t]].Resume = now
+			if bounded {
+				if s.limitedStep(w, t, &now, &seq, trace) {
+					left--
+				}
+				continue
 			}
-			if s.runStep(w.Tasks[t].Steps, t, &now, &seq, trace) {
+			s.resume(t, now, trace)
+			if s.runStep(w.Tasks[t].Steps, t, h.task, &now, &seq, trace) {
 				// The coroutine returned during this step.
-				s.res.Finish[t] = now
-				s.res.Makespan = max(s.res.Makespan, now)
+				s.finish(t, now)
 				left--
 			}
 		}
 	}
 	return &s.res
+}
+
+// pushOrder queues the first steps of the n tasks in order (nil: the
+// given order).
+func (s *Sim) pushOrder(order []int, n int) {
+	if order == nil {
+		for i := 0; i < n; i++ {
+			s.ready.push(handle{task: int32(i)})
+		}
+		return
+	}
+	for _, i := range order {
+		s.ready.push(handle{task: int32(i)})
+	}
 }
 
 // begin resets what every runtime's run uses: the ready deque, the
@@ -264,7 +283,9 @@ func (s *Sim) nextTimer() (Duration, bool) {
 
 // runStep is one Task.__step of task t: it runs the task's steps from its
 // program counter until the coroutine awaits (false) or returns (true).
-func (s *Sim) runStep(steps []Step, t int, now *Duration, seq *int64, trace bool) bool {
+// The handles its await queues wake the gather child actor: t itself, or
+// under a workers limit the worker that runs t (model/SEMANTICS.md §S17.2).
+func (s *Sim) runStep(steps []Step, t int, actor int32, now *Duration, seq *int64, trace bool) bool {
 	for pc := s.pc[t]; pc < len(steps); {
 		st := steps[pc]
 		pc++
@@ -278,15 +299,15 @@ func (s *Sim) runStep(steps []Step, t int, now *Duration, seq *int64, trace bool
 		s.pc[t] = pc
 		switch {
 		case st.Kind == IO:
-			s.io.push(arrival{*now + st.D, *seq, int32(t)})
+			s.io.push(arrival{*now + st.D, *seq, actor})
 			*seq++
 		case st.D > 0 && s.byArm:
-			s.armed.push(arrival{*now + st.D, *seq, int32(t)})
+			s.armed.push(arrival{*now + st.D, *seq, actor})
 			*seq++
 		case st.D > 0:
-			s.timers.push(*now+st.D, int32(t))
+			s.timers.push(*now+st.D, actor)
 		default: // sleep(0): bare yield, the task re-queues its own __step
-			s.ready.push(handle{task: int32(t)})
+			s.ready.push(handle{task: actor})
 		}
 		if trace {
 			s.waitIdx[t] = len(s.res.Waits)

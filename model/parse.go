@@ -43,14 +43,14 @@ func parse(data []byte) (*Workload, error) {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
 	p := &parser{jsontok.Reader{D: d}}
-	unit, tasks, err := p.workload()
+	unit, tasks, lim, err := p.workload()
 	if err != nil {
 		return nil, err
 	}
 	if _, err := d.Token(); err != io.EOF {
 		return nil, errors.New("unexpected data after the workload object")
 	}
-	w := &Workload{Unit: Unit(unit)}
+	w := &Workload{Unit: Unit(unit), Limit: lim}
 	if w.Unit == "" {
 		w.Unit = Second
 	}
@@ -100,7 +100,7 @@ func taskLabel(name string, i int) string {
 // token.
 type parser struct{ jsontok.Reader }
 
-func (p *parser) workload() (unit string, tasks []rawTask, err error) {
+func (p *parser) workload() (unit string, tasks []rawTask, lim Limit, err error) {
 	hasTasks := false
 	err = p.Object("workload", func(k string) error {
 		switch k {
@@ -115,13 +115,17 @@ func (p *parser) workload() (unit string, tasks []rawTask, err error) {
 				tasks = append(tasks, t)
 				return e
 			})
+		case "limit":
+			var e error
+			lim, e = p.limit()
+			return e
 		}
-		return fmt.Errorf("workload: unknown key %q (want unit, tasks)", k)
+		return fmt.Errorf("workload: unknown key %q (want unit, tasks, limit)", k)
 	})
 	if err == nil && !hasTasks {
 		err = errors.New(`workload: missing "tasks" (an empty gather is "tasks": [])`)
 	}
-	return unit, tasks, err
+	return unit, tasks, lim, err
 }
 
 func (p *parser) task(i int) (rawTask, error) {
@@ -193,7 +197,11 @@ func Marshal(w *Workload) []byte {
 	if u == "" {
 		u = Second
 	}
-	fmt.Fprintf(&b, `{"unit":%q,"tasks":[`, string(u))
+	fmt.Fprintf(&b, `{"unit":%q,`, string(u))
+	if w.Limit.Bounded() {
+		fmt.Fprintf(&b, `"limit":{"kind":%q,"k":%d},`, w.Limit.Kind.String(), w.Limit.K)
+	}
+	b.WriteString(`"tasks":[`)
 	for i, t := range w.Tasks {
 		if i > 0 {
 			b.WriteByte(',')

@@ -89,5 +89,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"unit": "ms", "tasks": [{"name": "b", "steps": [{"io": 0}, {"sleep": 0.5}]}]}`))
 	f.Add([]byte(`{"tasks": [{"name": "x", "steps": [{"cpu": 1e3}]}]}`))
 	f.Add([]byte(`{"tasks": [{"name": "x", "steps": [{"cpu": 9223372036.854775807}]}]}`))
+	f.Add([]byte(`{"limit": {"kind": "semaphore", "k": 2}, "tasks": [{"name": "a", "steps": [{"cpu": 1}]}]}`))
+	f.Add([]byte(`{"tasks": [], "limit": {"k": 1, "kind": "workers"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) { checkParse(t, data) })
 }

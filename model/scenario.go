@@ -89,7 +89,7 @@ func Draw(w *Workload, n int, seed, stream uint64) (*Scenarios, error) {
 // Scenario returns scenario k (0-based) as a new deterministic workload:
 // w's tasks with the drawn durations and no Dists.
 func (s *Scenarios) Scenario(k int) *Workload {
-	w := &Workload{Unit: s.W.Unit, Tasks: make([]Task, len(s.W.Tasks))}
+	w := &Workload{Unit: s.W.Unit, Tasks: make([]Task, len(s.W.Tasks)), Limit: s.W.Limit}
 	for i, t := range s.W.Tasks {
 		w.Tasks[i] = Task{Name: t.Name, Steps: slices.Clone(t.Steps)}
 	}

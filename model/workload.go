@@ -52,6 +52,9 @@ type Task struct {
 type Workload struct {
 	Unit  Unit
 	Tasks []Task
+	// Limit bounds the gather's concurrency (model/SEMANTICS.md §S17);
+	// the zero value is none.
+	Limit Limit
 }
 
 // Canonical builds the task `cpu a; sleep l; cpu b`.
@@ -79,6 +82,9 @@ func (t Task) IOTime() Duration {
 // simulator's clock never exceeds that sum, so a valid workload cannot
 // overflow during simulation. Errors name the task and step (1-based).
 func (w *Workload) Validate() error {
+	if err := w.Limit.Validate(); err != nil {
+		return err
+	}
 	seen := make(map[string]int, len(w.Tasks))
 	var total Duration
 	for i, t := range w.Tasks {

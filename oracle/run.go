@@ -112,6 +112,13 @@ func decodeBatch[T any](d *driver, resps [][]byte, decode func(k int, line []byt
 func encodeRequest(b []byte, id int64, w *model.Workload, perm []int) []byte {
 	b = append(b, `{"id":`...)
 	b = strconv.AppendInt(b, id, 10)
+	if w.Limit.Bounded() {
+		b = append(b, `,"limit":{"kind":"`...)
+		b = append(b, w.Limit.Kind.String()...)
+		b = append(b, `","k":`...)
+		b = strconv.AppendInt(b, int64(w.Limit.K), 10)
+		b = append(b, '}')
+	}
 	b = append(b, `,"tasks":[`...)
 	for k, i := range perm {
 		if k > 0 {

@@ -38,6 +38,16 @@
 // two-machine flow shop with delays and unit-time operations is NP-hard,
 // J. Scheduling 7, 2004), hence the exact search.
 //
+// # Under a limit
+//
+// For a workload with a limit (model/SEMANTICS.md §S17) Best tries every
+// order up to MaxLimitedExhaustive tasks (orders that only swap identical
+// tasks once, stopping at the bound) and beyond runs SearchWorkload's local
+// search on the limited simulator. Its proven bound is LimitedBound:
+// ΣCPU, the largest task, ⌈ΣT_j/k⌉ (k slots, each task holds one for at
+// least its total T_j) and a release bound; LongestTotalFirst is Graham's
+// LPT rule on whole coroutines. Choice.Method says which search ran.
+//
 // # Branch and bound
 //
 // BranchAndBound fills gather positions left to right, depth first;

@@ -10,7 +10,8 @@ import (
 
 // Evaluator computes the makespans of orders on a fixed set of scenarios
 // (model.Scenarios), reusing its buffers: on the base model's runtimes
-// (model.Runtime.IsBase) with three-phase tasks (ThreePhaseJobs) by
+// (model.Runtime.IsBase) with three-phase tasks (ThreePhaseJobs) and no
+// limit by
 // model.ClosedForm on the scenarios' jobs, else by model.Sim.Run without
 // a trace on each scenario in turn. Every order it evaluates sees the
 // same scenarios: common random numbers.
@@ -27,7 +28,7 @@ type Evaluator struct {
 // NewEvaluator prepares the evaluation of orders on s under runtime rt.
 func NewEvaluator(s *model.Scenarios, rt model.Runtime) *Evaluator {
 	e := &Evaluator{S: s, RT: rt, n: len(s.W.Tasks), sim: model.Sim{Runtime: rt}}
-	if _, ok := ThreePhaseJobs(s.W); ok && rt.IsBase() {
+	if _, ok := ThreePhaseJobs(s.W); ok && rt.IsBase() && !s.W.Limit.Bounded() {
 		e.jobs = make([]model.Job, s.N*e.n)
 		for i := range e.jobs {
 			d := s.D[3*i : 3*i+3]

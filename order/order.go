@@ -58,6 +58,8 @@ type Outcome struct {
 	// LowerBound, for Best only, is a proven lower bound of every order's
 	// makespan (equal to Result.Makespan when Optimal); 0 for other policies.
 	LowerBound model.Duration
+	// Method is Choice.Method: how Best searched a workload with a limit.
+	Method string
 }
 
 // Apply runs policy p on w and simulates the order it chooses, with trace.
@@ -88,6 +90,9 @@ type Choice struct {
 	LowerBound model.Duration
 	// Nodes is the number of search nodes Best visited (0 for the others).
 	Nodes int64
+	// Method is how Best searched a workload with a limit
+	// (MethodExhaustive or MethodLocalSearch; "" otherwise).
+	Method string
 }
 
 // ChooseOn is Choose for runtime rt. Every runtime that is the base model
@@ -96,6 +101,9 @@ type Choice struct {
 // most MaxExhaustive tasks, because the closed form and the bounds of the
 // anytime search describe the base model only.
 func ChooseOn(w *model.Workload, p Policy, lim Limits, rt model.Runtime) (Choice, error) {
+	if p == Best && w.Limit.Bounded() && rt.Loop == model.Asyncio {
+		return chooseLimited(w, lim, rt), nil
+	}
 	if p != Best || rt.IsBase() {
 		return Choose(w, p, lim)
 	}
@@ -133,6 +141,10 @@ func Choose(w *model.Workload, p Policy, lim Limits) (Choice, error) {
 			c.Order = fastMitten(js)
 		}
 	case Best:
+		if w.Limit.Bounded() {
+			// The closed form and its bounds describe unbounded gathers.
+			return chooseLimited(w, lim, model.Runtime{}), nil
+		}
 		if js, ok := ThreePhaseJobs(w); ok {
 			sol := Search(js, lim)
 			c.Order, c.Optimal, c.LowerBound, c.Nodes = sol.Order, sol.Optimal, sol.LowerBound, sol.Nodes
@@ -176,7 +188,7 @@ func (c Choice) OutcomeOn(w *model.Workload, rt model.Runtime, trace bool) Outco
 	}
 	// Optimality is claimed only for what the simulator confirms.
 	optimal := c.Optimal && res.Makespan == lb
-	return Outcome{Policy: c.Policy, Order: c.Order, Result: res, Optimal: optimal, LowerBound: lb}
+	return Outcome{Policy: c.Policy, Order: c.Order, Result: res, Optimal: optimal, LowerBound: lb, Method: c.Method}
 }
 
 // ThreePhaseJobs returns the jobs of w if every task has three phases,

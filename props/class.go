@@ -23,6 +23,11 @@ type Class struct {
 	// Member reports whether w belongs to the class (tests check that every
 	// generator stays inside it).
 	Member func(w *model.Workload) bool
+	// Base and Limit, for a class of bounded gathers (limit.go), are the
+	// class of the tasks and the limit they all run under; nil and the
+	// zero Limit otherwise.
+	Base  *Class
+	Limit model.Limit
 	// jobs splits the enumeration of all instances with n tasks within s
 	// into independent jobs, each enumerating its instances in sorted
 	// arrangement and in increasing order of Compare.

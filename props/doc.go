@@ -25,6 +25,8 @@
 //	canonical      cpu A_i; sleep L_i; cpu B_i   A_i, B_i ≥ 0, L_i ≥ 1
 //	hop            cpu A_i; io 0; sleep L_i; cpu B_i
 //	multi-step     1..S steps per task, each cpu/sleep/io d ≥ 0
+//	C-semaphore-k, C-workers-k  class C gathered under a limit (limit.go,
+//	               model/SEMANTICS.md §S17); -binding: more than k tasks
 //	five-quarters-family  cpu c; sleep (m+i)c; cpu c, i = 0..n−1, odd n = 2m+1
 //	               (FiveQuartersFamily; not capped at MaxTasks, Class.AnyN)
 //

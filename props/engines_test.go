@@ -94,7 +94,7 @@ func bruteSpace(c *Class, s Scope) []model.Task {
 // Every vector decoder and enumerator stays inside its class (the rapid
 // generators are checked in package pbt).
 func TestDecodersAndEnumeratorsStayInTheirClass(t *testing.T) {
-	for _, c := range Classes {
+	for _, c := range append(append([]*Class(nil), Classes...), LimitedClasses...) {
 		w := Quick.Wides[c]
 		rng := rand.New(rand.NewPCG(1, 2))
 		for range 500 {

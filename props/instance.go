@@ -23,6 +23,9 @@ func NewInstance(w *model.Workload) *Instance {
 		tasks[i] = model.Task{Steps: slices.Clone(t.Steps), Dists: slices.Clone(t.Dists)}
 	}
 	slices.SortStableFunc(tasks, compareTasks)
+	if w.Limit.Bounded() {
+		return newArranged(tasks).withLimit(w.Limit)
+	}
 	return newArranged(tasks)
 }
 

@@ -147,6 +147,9 @@ func shorterNeverHurts(e *Eval, in *Instance) *Failure {
 			tasks[i].Steps = slices.Clone(t.Steps)
 			tasks[i].Steps[j].D--
 			short := newArranged(tasks)
+			if in.W.Limit.Bounded() {
+				short = short.withLimit(in.W.Limit)
+			}
 			for r, p := range ps {
 				if m := e.Makespan(short, p); m > ms[r] {
 					c2 := Comparison{Label: "shortened", W: short.W, Order: slices.Clone(p), Makespan: m}

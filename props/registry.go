@@ -62,5 +62,35 @@ func Registry() []Claim {
 			Statement: "With independent random waits, an order with the least makespan for the mean durations has the least expected makespan."},
 		{ID: "clairvoyance-worthless", Class: TwoPointCanonical, Check: clairvoyanceWorthless, Test: "TestClairvoyanceWorthless",
 			Statement: "With independent random waits, choosing the order knowing each scenario's durations expects no smaller makespan than the best single order."},
+		// Claims under a limit (model/SEMANTICS.md §S17, the
+		// classes and predicates of limit.go): the unbounded claims that
+		// hold, asked again at k = 2; longest-total-first (LPT on whole
+		// coroutines); Graham-style bounds; and k = 1.
+		{ID: "lif-beats-sif-equal-cpu-semaphore-2", Class: EqualCPUSem2, Check: lifBeatsSIF, Test: "TestLIFBeatsSIFEqualCPUSemaphore2",
+			Statement: "Under Semaphore(2), with equal CPU phases, longest-IO-first is never slower than shortest-IO-first."},
+		{ID: "sif-worst-equal-cpu-semaphore-2", Class: EqualCPUSem2, Check: sifWorst, Test: "TestSIFWorstEqualCPUSemaphore2",
+			Statement: "Under Semaphore(2), with equal CPU phases, shortest-IO-first is a slowest order."},
+		{ID: "lif-optimal-no-post-cpu-semaphore-2", Class: NoPostCPUSem2, Check: lifOptimal, Test: "TestLIFOptimalNoPostCPUSemaphore2",
+			Statement: "Under Semaphore(2), when no task has CPU work after its IO, longest-IO-first is optimal."},
+		{ID: "lif-minimizes-last-io-semaphore-2", Class: CanonicalSem2, Check: lifMinimizesLastIO, Test: "TestLIFMinimizesLastIOSemaphore2",
+			Statement: "Under Semaphore(2), longest-IO-first minimizes the time at which the last IO completes."},
+		{ID: "hop-makes-order-irrelevant-semaphore-2", Class: HopSem2, Check: orderIrrelevant, Test: "TestHopMakesOrderIrrelevantSemaphore2",
+			Statement: "Under Semaphore(2), if every task needs one extra loop turn (an `io 0` step) before its wait, the makespan does not depend on the order."},
+		{ID: "ltotal-beats-lif-semaphore-2", Class: CanonicalSem2Binding, Check: lptBeatsLIF, Test: "TestLongestTotalBeatsLIFSemaphore2",
+			Statement: "Under Semaphore(2) with more than two tasks, longest-total-first (descending A + L + B) is never slower than longest-IO-first."},
+		{ID: "ltotal-within-graham-lpt-semaphore-2", Class: CanonicalSem2Binding, Check: ltotalWithin(7, 6), Test: "TestLongestTotalWithinGrahamLPTSemaphore2",
+			Statement: "Under Semaphore(2) with more than two tasks, every longest-total-first order is within Graham's LPT bound 4/3 - 1/(3k) = 7/6 of the optimum."},
+		{ID: "any-order-within-1.5x-semaphore-2", Class: CanonicalSem2Binding, Check: within(3, 2), Test: "TestAnyOrderWithinGrahamSemaphore2",
+			Statement: "Under Semaphore(2) with more than two tasks, every order of canonical tasks is within Graham's list-scheduling bound 2 - 1/k = 1.5 of the optimum."},
+		{ID: "any-order-within-graham-semaphore-3", Class: CanonicalSem3Binding, Check: within(5, 3), Test: "TestAnyOrderWithinGrahamSemaphore3",
+			Statement: "Under Semaphore(3) with more than three tasks, every order of canonical tasks is within Graham's list-scheduling bound 2 - 1/k = 5/3 of the optimum."},
+		{ID: "any-order-within-1.5x-workers-2", Class: CanonicalWorkers2Binding, Check: within(3, 2), Test: "TestAnyOrderWithinGrahamWorkers2",
+			Statement: "With two workers and more than two tasks, every order of canonical tasks is within Graham's list-scheduling bound 2 - 1/k = 1.5 of the optimum."},
+		{ID: "any-order-within-2x-semaphore-2", Class: MultiStepSem2Binding, Check: within(2, 1), Test: "TestAnyOrderWithin2xSemaphore2",
+			Statement: "Under Semaphore(2) with more than two tasks, every order's makespan is at most twice the optimum (general multi-step workloads)."},
+		{ID: "semaphore-1-order-free", Class: MultiStepSem1, Check: orderIrrelevant, Test: "TestSemaphore1OrderFree",
+			Statement: "Under Semaphore(1), the makespan does not depend on the order (general multi-step workloads)."},
+		{ID: "workers-1-order-free", Class: MultiStepWorkers1, Check: orderIrrelevant, Test: "TestWorkers1OrderFree",
+			Statement: "With one worker, the makespan does not depend on the order (general multi-step workloads)."},
 	}
 }

@@ -48,6 +48,10 @@ const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] 
   each order gets the exact distribution of its makespan, and best is the
   order of least expected makespan). Off the default, best searches
   exhaustively (at most 8 tasks) on that runtime's simulator.
+  A workload with a "limit" (a shared asyncio.Semaphore(k) or k workers,
+  model/SEMANTICS.md §S17) runs on asyncio only; its best order is found
+  by trying every order up to 9 tasks, beyond by local search with a
+  proven lower bound, and the report says which and what it saves.
   A recorder file (gatherorder record) is reported site by site.
   [--samples N] [--seed S] [--objective mean|p95]: see below.` + uncertainUsage
 
@@ -101,6 +105,9 @@ func simulate(args []string, stdin io.Reader, stdout io.Writer) error {
 // report applies the requested policies to w and renders their outcomes
 // as JSON or as text.
 func report(opts simulateOpts, w *model.Workload) ([]byte, error) {
+	if err := checkLimit(opts, w); err != nil {
+		return nil, err
+	}
 	if opts.wantsUncertain(w) {
 		return uncertainReport(opts, w) // uncertain.go
 	}
@@ -134,6 +141,9 @@ func report(opts simulateOpts, w *model.Workload) ([]byte, error) {
 		return marshalResults(w, outs, opts.runtime.name), nil
 	}
 	text := renderText(w, outs)
+	if note := limitNote(w, outs); note != nil {
+		text = append(note, text...)
+	}
 	if rt != (model.Runtime{}) {
 		text = append([]byte("runtime: "+opts.runtime.name+"\n"), text...)
 	}
@@ -337,11 +347,15 @@ func oneLine(s string) string {
 // cannot: times are JSON numbers printed as exact decimals in the
 // workload's unit (model.Format, never float64), and "finish" lists the
 // tasks in workload order rather than sorted by name. One result per line
-// keeps it readable and diffable.
+// keeps it readable and diffable. A workload with a limit adds
+// "limit": {"kind": "semaphore", "k": 2} after "unit", and its best result
+// "method": "exhaustive" or "local search".
 func marshalResults(w *model.Workload, outs []order.Outcome, runtime string) []byte {
 	u := unitOf(w)
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\"runtime\": %s, \"unit\": %s,\n \"results\": [", jsonString(runtime), jsonString(string(u)))
+	fmt.Fprintf(&b, "{\"runtime\": %s, \"unit\": %s,", jsonString(runtime), jsonString(string(u)))
+	b.WriteString(limitJSON(w))
+	b.WriteString("\n \"results\": [")
 	for i, o := range outs {
 		if i > 0 {
 			b.WriteString(",")
@@ -363,7 +377,8 @@ func marshalResults(w *model.Workload, outs []order.Outcome, runtime string) []b
 	return b.Bytes()
 }
 
-// outcomeJSON writes o's "makespan", "finish" and, for best, "optimal"
+// outcomeJSON writes o's "makespan", "finish", the search "method" where
+// it has one and, for best, "optimal"
 // (and "lower_bound" when the search stopped at its limit).
 func outcomeJSON(b *bytes.Buffer, w *model.Workload, o order.Outcome) {
 	u := unitOf(w)
@@ -375,12 +390,24 @@ func outcomeJSON(b *bytes.Buffer, w *model.Workload, o order.Outcome) {
 		fmt.Fprintf(b, "%s: %s", jsonString(task.Name), model.Format(o.Result.Finish[t], u))
 	}
 	b.WriteString("}")
+	if o.Method != "" {
+		fmt.Fprintf(b, ", \"method\": %s", jsonString(o.Method))
+	}
 	if o.Optimal {
 		b.WriteString(", \"optimal\": true")
 	} else if o.Policy == order.Best {
 		// The search stopped at its limit: report what is proven.
 		fmt.Fprintf(b, ", \"optimal\": false, \"lower_bound\": %s", model.Format(o.LowerBound, u))
 	}
+}
+
+// limitJSON is ` "limit": {"kind": K, "k": N},` for a limited workload,
+// else empty.
+func limitJSON(w *model.Workload) string {
+	if !w.Limit.Bounded() {
+		return ""
+	}
+	return fmt.Sprintf(" \"limit\": {\"kind\": %s, \"k\": %d},", jsonString(w.Limit.Kind.String()), w.Limit.K)
 }
 
 func jsonString(s string) string {

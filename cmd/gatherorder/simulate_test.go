@@ -31,6 +31,7 @@ func runCLI(stdin string, args ...string) (code int, stdout, stderr string) {
 type jsonOutput struct {
 	Runtime string       `json:"runtime"`
 	Unit    string       `json:"unit"`
+	Limit   *jsonLimit   `json:"limit"`
 	Results []jsonResult `json:"results"`
 }
 
@@ -41,6 +42,13 @@ type jsonResult struct {
 	Finish     map[string]json.Number `json:"finish"`
 	Optimal    *bool                  `json:"optimal"`
 	LowerBound json.Number            `json:"lower_bound"`
+	Method     string                 `json:"method"`
+}
+
+// jsonLimit is a limited workload's "limit" (model/SEMANTICS.md §S17).
+type jsonLimit struct {
+	Kind string `json:"kind"`
+	K    int    `json:"k"`
 }
 
 // tb is what the helpers need of *testing.T and *rapid.T.

@@ -181,8 +181,8 @@ func estimateJSON(b *bytes.Buffer, e order.Estimate, u model.Unit) {
 func marshalUncertain(w *model.Workload, rs []uncertainResult, opts simulateOpts, n int) []byte {
 	u := unitOf(w)
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\"runtime\": %s, \"unit\": %s, \"samples\": %d, \"seed\": %d, \"objective\": %s,\n \"results\": [",
-		jsonString(opts.runtime.name), jsonString(string(u)), n, opts.unc.seed, jsonString(string(opts.unc.objective)))
+	fmt.Fprintf(&b, "{\"runtime\": %s, \"unit\": %s,%s \"samples\": %d, \"seed\": %d, \"objective\": %s,\n \"results\": [",
+		jsonString(opts.runtime.name), jsonString(string(u)), limitJSON(w), n, opts.unc.seed, jsonString(string(opts.unc.objective)))
 	for i, r := range rs {
 		if i > 0 {
 			b.WriteString(",")
@@ -224,6 +224,9 @@ func renderUncertain(opts simulateOpts, w *model.Workload, rs []uncertainResult,
 		if opts.runtime.rt != (model.Runtime{}) {
 			b.WriteString("runtime: " + opts.runtime.name + "\n")
 		}
+		if w.Limit.Bounded() {
+			b.WriteString("limit: " + w.Limit.String() + " (model/SEMANTICS.md §S17)\n")
+		}
 		b.Write(renderText(w, outs))
 		b.WriteString("\n")
 	} else {
@@ -233,6 +236,9 @@ func renderUncertain(opts simulateOpts, w *model.Workload, rs []uncertainResult,
 		}
 		if opts.runtime.rt != (model.Runtime{}) {
 			b.WriteString("runtime: " + opts.runtime.name + "\n")
+		}
+		if w.Limit.Bounded() {
+			b.WriteString("limit: " + w.Limit.String() + " (model/SEMANTICS.md §S17)\n")
 		}
 		fmt.Fprintf(&b, "%d %s in gather order %s; times in %s; random durations (model/SEMANTICS.md §S16).\n",
 			len(w.Tasks), plural(len(w.Tasks), "task", "tasks"), listOrNone(names, order.Identity(len(w.Tasks)), ", "), u)

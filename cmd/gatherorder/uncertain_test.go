@@ -15,7 +15,8 @@ type uncertainJSON struct {
 	Unit      string `json:"unit"`
 	Samples   int    `json:"samples"`
 	Seed      uint64 `json:"seed"`
-	Objective string `json:"objective"`
+	Objective string     `json:"objective"`
+	Limit     *jsonLimit `json:"limit"`
 	Results   []struct {
 		jsonResult        // today's fields (simulate_test.go)
 		Search     string `json:"search"`
@@ -94,29 +95,40 @@ func TestSimulateUncertainJSONDeterministic(t *testing.T) {
 // With constant durations and --samples, every estimate is the makespan:
 // expected = p50 = p95 = makespan, ci95 = [makespan, makespan], and the
 // orders are today's.
+// Claim: with constant durations, --samples changes no result: every
+// policy's makespan and order are today's and every estimate equals the
+// makespan, unbounded and under either limit (where the scenarios must be
+// simulated with the limit, not by the closed form).
 func TestSimulateConstantWithSamples(t *testing.T) {
-	seed := filepath.Join("testdata", "seed.json")
-	_, today, _ := runCLI("", "simulate", "--json", seed)
-	code, out, errs := runCLI("", "simulate", "--json", "--samples", "20", seed)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	base := decodeJSON(t, today)
-	o := decodeUncertain(t, out)
-	if len(o.Results) != len(base.Results) {
-		t.Fatalf("%d results, today %d", len(o.Results), len(base.Results))
-	}
-	for i, r := range o.Results {
-		b := base.Results[i]
-		m := b.Makespan
-		if r.Policy != b.Policy || strings.Join(r.Order, " ") != strings.Join(b.Order, " ") || r.Makespan != m {
-			t.Errorf("%s: %v %s, today %s %v %s", r.Policy, r.Order, r.Makespan, b.Policy, b.Order, m)
-		}
-		for _, e := range []estimateJSONFields{r.estimateJSONFields, r.Fresh} {
-			if e.Expected != m || e.CI95 != [2]json.Number{m, m} || e.P50 != m || e.P95 != m {
-				t.Errorf("%s: estimates %+v, makespan %s", r.Policy, e, m)
+	for _, f := range []string{"seed.json", "semaphore2.json", "workers2.json"} {
+		t.Run(f, func(t *testing.T) {
+			path := filepath.Join("testdata", f)
+			_, today, _ := runCLI("", "simulate", "--json", path)
+			code, out, errs := runCLI("", "simulate", "--json", "--samples", "20", path)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
 			}
-		}
+			base := decodeJSON(t, today)
+			o := decodeUncertain(t, out)
+			if (o.Limit == nil) != (base.Limit == nil) || (o.Limit != nil && *o.Limit != *base.Limit) {
+				t.Errorf("limit %+v, today %+v", o.Limit, base.Limit)
+			}
+			if len(o.Results) != len(base.Results) {
+				t.Fatalf("%d results, today %d", len(o.Results), len(base.Results))
+			}
+			for i, r := range o.Results {
+				b := base.Results[i]
+				m := b.Makespan
+				if r.Policy != b.Policy || r.Makespan != m || (r.Policy != "best" && strings.Join(r.Order, " ") != strings.Join(b.Order, " ")) {
+					t.Errorf("%s: %v %s, today %s %v %s", r.Policy, r.Order, r.Makespan, b.Policy, b.Order, m)
+				}
+				for _, e := range []estimateJSONFields{r.estimateJSONFields, r.Fresh} {
+					if e.Expected != m || e.CI95 != [2]json.Number{m, m} || e.P50 != m || e.P95 != m {
+						t.Errorf("%s: estimates %+v, makespan %s", r.Policy, e, m)
+					}
+				}
+			}
+		})
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"time"
 
+	"github.com/gatherorder/gatherorder/experiments/limits"
 	"github.com/gatherorder/gatherorder/experiments/machine"
 	"github.com/gatherorder/gatherorder/experiments/uncertain"
 	"github.com/gatherorder/gatherorder/props"
@@ -35,6 +36,9 @@ type Config struct {
 	Trio TrioTableConfig
 	// Claims is the budget of props.Evaluate and props.Adversary.
 	Claims props.Budget
+	// Limits is the bounded-concurrency experiment (limits.go; zero:
+	// experiments/limits.Default).
+	Limits limits.Config
 	// Proofs is the directory of the proofs ("": proofs beside Dir).
 	Proofs         string
 	MeasureScaling bool
@@ -101,6 +105,7 @@ func Generate(cfg Config) ([]string, error) {
 		{"anytime search scaling table", func() error { return advisorTable(o, filepath.Join(data, "advisor.csv")) }},
 		{"where the order matters", func() error { return whereOrderMatters(o, num, cfg.Wom, cfg.Progress) }},
 		{"random durations (experiments/uncertain)", func() error { return uncertainStep(o, num, cfg.Uncertain) }},
+		{"where the order matters under a limit", func() error { return limitsStep(o, num, cfg.Limits) }},
 		{"claims (props.Evaluate, props.Adversary)", func() error {
 			var err error
 			claims, err = claimsStep(o, num, cfg.Claims, proofsDir, cfg.Progress)

@@ -24,6 +24,18 @@ line on stdout, flushed per line.
                            for c in coros: tg.create_task(c)   (3.11+)
             eager      loop.set_task_factory(asyncio.eager_task_factory);
                        await asyncio.gather(*coros)             (3.12+)
+          "limit" (optional): {"kind": "semaphore" | "workers", "k": K}
+          bounds the concurrency (model/SEMANTICS.md S17); the spawn style
+          then starts the children that limit_children builds:
+            semaphore  sem = asyncio.Semaphore(K); each coroutine c becomes
+                       `async with sem: await c`, in the order of "tasks"
+            workers    q = asyncio.Queue(); q.put_nowait(c) for each c in
+                       order; K workers, each
+                       `while True: try: c = q.get_nowait()
+                        except asyncio.QueueEmpty: return
+                        await c`
+          A task's finish is the instant its coroutine returns (inside the
+          `async with`, at the same instant and step as the release).
 
   output, --clock virtual (default):
           {"id": <same>, "finish": {"a": 6007, ...}, "makespan": <max or 0>,
@@ -144,6 +156,56 @@ async def spawn_all(loop, spawn, coros):
     finally:
         loop.set_task_factory(None)
     await outer
+
+
+def parse_limit(obj):
+    """The request's "limit" as (kind, k), or None."""
+    lim = obj.get("limit") if isinstance(obj, dict) else None
+    if lim is None:
+        return None
+    if not isinstance(lim, dict) or set(lim) != {"kind", "k"}:
+        raise WorkloadError('limit must be {"kind": "semaphore" or "workers", "k": K}')
+    kind, k = lim["kind"], lim["k"]
+    if kind not in ("semaphore", "workers"):
+        raise WorkloadError(f"unknown limit kind {kind!r} (semaphore, workers)")
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise WorkloadError(f"limit k must be a positive integer, got {k!r}")
+    return kind, k
+
+
+def _eager_mark(loop):
+    """Count a gather child that began inside create_task (eagerly)."""
+    if loop.spawning:
+        loop.eager_starts += 1
+
+
+def limit_children(loop, limit, coros):
+    """The children to spawn: coros themselves, or under a limit the
+    wrapped coroutines or the workers (model/SEMANTICS.md S17)."""
+    if limit is None:
+        return coros
+    kind, k = limit
+    if kind == "semaphore":
+        sem = asyncio.Semaphore(k)
+
+        async def limited(c):
+            _eager_mark(loop)
+            async with sem:
+                await c
+        return [limited(c) for c in coros]
+    q = asyncio.Queue()
+    for c in coros:
+        q.put_nowait(c)
+
+    async def worker():
+        _eager_mark(loop)
+        while True:
+            try:
+                c = q.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            await c
+    return [worker() for _ in range(k)]
 
 
 def parse_workload(obj):
@@ -320,9 +382,9 @@ class _PatchedMaxSelectTimeout:
         return False
 
 
-async def _virtual_task(loop, name, steps, finish, finish_iter, segments):
-    if loop.spawning:
-        loop.eager_starts += 1
+async def _virtual_task(loop, name, steps, finish, finish_iter, segments, child=True):
+    if child:
+        _eager_mark(loop)
     selector = loop._selector
     for index, (kind, d) in enumerate(steps):
         if kind == CPU:
@@ -346,7 +408,7 @@ async def _virtual_task(loop, name, steps, finish, finish_iter, segments):
     finish_iter[name] = loop._iters
 
 
-def run_virtual(tasks, spawn="gather"):
+def run_virtual(tasks, spawn="gather", limit=None):
     """Run one parsed workload on a fresh virtual-clock loop."""
     finish = {name: None for name, _ in tasks}
     finish_iter = {name: None for name, _ in tasks}
@@ -354,8 +416,10 @@ def run_virtual(tasks, spawn="gather"):
     loop = VirtualClockLoop()
 
     async def main():
-        coros = [_virtual_task(loop, name, steps, finish, finish_iter, segments)
+        coros = [_virtual_task(loop, name, steps, finish, finish_iter, segments,
+                               limit is None)
                  for name, steps in tasks]
+        coros = limit_children(loop, limit, coros)
         loop._vnow = 0
         # The iteration that runs the children's first steps is 1: the next
         # one, except with eager tasks, which take their first steps inside
@@ -491,7 +555,7 @@ def _align_to_millisecond():
             return now
 
 
-def run_real(tasks, scale, writer, spawn="gather", uv=None):
+def run_real(tasks, scale, writer, spawn="gather", uv=None, limit=None):
     """One wall-clock run; uv is the uvloop module for --loop uvloop."""
     finish = {name: None for name, _ in tasks}
     t0_box = [0]
@@ -502,6 +566,7 @@ def run_real(tasks, scale, writer, spawn="gather", uv=None):
     async def main():
         coros = [_real_task(loop, writer, name, steps, scale, finish, t0_box, uv is not None)
                  for name, steps in tasks]
+        coros = limit_children(loop, limit, coros)
         t0_box[0] = _align_to_millisecond() if uv is not None else time.perf_counter_ns()
         await spawn_all(loop, spawn, coros)
 
@@ -595,15 +660,16 @@ def main(argv=None):
                 wid = obj.get("id")
             tasks = parse_workload(obj)
             spawn = parse_spawn(obj, args.spawn)
+            limit = parse_limit(obj)
             if uv is not None and spawn != "gather":
                 raise WorkloadError(f"--loop uvloop runs gather only, not {spawn}")
             if args.clock == "virtual":
                 result = {"id": wid}
-                result.update(run_virtual(tasks, spawn))
+                result.update(run_virtual(tasks, spawn, limit))
             else:
                 runs = []
                 for _ in range(args.repeat):
-                    r = run_real(tasks, scale, writer, spawn, uv)
+                    r = run_real(tasks, scale, writer, spawn, uv, limit)
                     runs.append(r)
                 result = {"id": wid, "runs": runs,
                           "ns_per_unit": str(args.ns_per_unit)

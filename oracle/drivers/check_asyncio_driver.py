@@ -31,6 +31,13 @@ def cws(name, l):
 
 
 GOLDEN = [
+    # Semaphore(1) serialises the seed's tasks: 3 + 5 + 3 s in gather order.
+    ({"id": "sem1", "limit": {"kind": "semaphore", "k": 1}, "tasks": [cws("a", 5), cws("b", 3), cws("c", 1)]},
+     {"a": 7 * S, "b": 12 * S, "c": 15 * S}, None),
+    # Two workers: the one that finishes b at 6 takes c at once, whose
+    # cpu 6..7 delays a, due at 6, to 7..8.
+    ({"id": "workers2", "limit": {"kind": "workers", "k": 2}, "tasks": [cws("a", 5), cws("b", 3), cws("c", 1)]},
+     {"a": 8 * S, "b": 6 * S, "c": 9 * S}, None),
     # The seed's 7-vs-9 example: a waits 5 s, b 3 s, c 1 s.
     ({"id": "seed-531", "tasks": [cws("a", 5), cws("b", 3), cws("c", 1)]},
      {"a": 7 * S, "b": 6 * S, "c": 5 * S}, None),

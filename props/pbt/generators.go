@@ -14,6 +14,17 @@ import (
 // tie-heavy (gen.Dur), and for props.MultiStep up to w.MaxSteps steps per
 // task. Every value it draws is a member of c (TestGeneratorsStayInTheirClass).
 func Generator(c *props.Class, w props.Wide) *rapid.Generator[*model.Workload] {
+	if c.Base != nil {
+		// A class of bounded gathers: its base class's workloads under
+		// its limit, with at least c.MinN tasks.
+		l, lo := c.Limit, c.MinN
+		base := Generator(c.Base, w).Filter(func(x *model.Workload) bool { return len(x.Tasks) >= lo })
+		return rapid.Custom(func(t *rapid.T) *model.Workload {
+			x := base.Draw(t, "w")
+			x.Limit = l
+			return x
+		})
+	}
 	switch c {
 	case props.Canonical:
 		return rapid.Custom(func(t *rapid.T) *model.Workload {

@@ -11,7 +11,7 @@ import (
 
 // Every rapid generator stays inside its class.
 func TestGeneratorsStayInTheirClass(t *testing.T) {
-	for _, c := range props.Classes {
+	for _, c := range append(append([]*props.Class(nil), props.Classes...), props.LimitedClasses...) {
 		g := pbt.Generator(c, props.Quick.Wides[c])
 		rapid.Check(t, func(rt *rapid.T) {
 			if x := g.Draw(rt, "w"); !c.Member(x) || x.Validate() != nil {
