@@ -11,10 +11,10 @@ import (
 // uncertainJSON is the JSON contract of the scenario path (marshalUncertain
 // in uncertain.go), decoded with DisallowUnknownFields.
 type uncertainJSON struct {
-	Runtime   string `json:"runtime"`
-	Unit      string `json:"unit"`
-	Samples   int    `json:"samples"`
-	Seed      uint64 `json:"seed"`
+	Runtime   string     `json:"runtime"`
+	Unit      string     `json:"unit"`
+	Samples   int        `json:"samples"`
+	Seed      uint64     `json:"seed"`
 	Objective string     `json:"objective"`
 	Limit     *jsonLimit `json:"limit"`
 	Results   []struct {
