@@ -73,9 +73,14 @@ type Options struct {
 	// Progress receives one line per engine run (nil: discarded); the
 	// timings there are the only non-deterministic output.
 	Progress io.Writer
-	// Runtime is the runtime every claim is evaluated under (On); the zero
-	// value is the base model. Replay must then run that runtime.
+	// Runtime is the runtime every claim is evaluated under (On, with the
+	// scopes of BudgetOn); the zero value is the base model. Replay must
+	// then run that runtime.
 	Runtime Runtime
+	// Tolerance is how far a replayed makespan may be from the model's (0:
+	// exactly equal, for virtual clocks; a wall-clock replay states its
+	// own).
+	Tolerance model.Duration
 }
 
 // Evaluate computes the result of every registered claim. Refuted claims'
@@ -91,7 +96,7 @@ func Evaluate(o Options) []Result {
 	for i, c := range reg {
 		r := Check(c, o)
 		if r.Counterexample != nil && o.Replay != nil {
-			if err := ReplayOn(o.Runtime, o.Replay, r.Counterexample); err != nil {
+			if err := ReplayOn(o.Runtime, o.Tolerance, o.Replay, r.Counterexample); err != nil {
 				r.ReplayErr = err.Error()
 			}
 		}
@@ -109,6 +114,7 @@ func Check(c Claim, o Options) Result {
 	}
 	r := Result{Claim: c, Agree: true}
 	c = On(c, o.Runtime)
+	o.Budget = BudgetOn(o.Budget, o.Runtime)
 	t0 := time.Now()
 	r.Exhaustive = Exhaustive(c, o.Budget.Scopes[c.Class])
 	fmt.Fprintf(progress, "  %s exhaustive: %s (%v)\n", c.ID, r.Exhaustive, time.Since(t0).Round(time.Millisecond))
@@ -176,12 +182,13 @@ func ResimulateOn(r Runtime, f *Failure) error {
 // Replay re-simulates every comparison of f and runs it with run,
 // recording the measured makespan in the comparison; it is an error if the
 // model and the runtime disagree.
-func Replay(run ReplayFunc, f *Failure) error { return ReplayOn(Runtime{}, run, f) }
+func Replay(run ReplayFunc, f *Failure) error { return ReplayOn(Runtime{}, 0, run, f) }
 
 // ReplayOn is Replay under r: run must run r's real runtime (on Trio it
 // returns the real Trio's expected makespan, exactly; Runtime), and
-// Comparison.CPython receives what it measured.
-func ReplayOn(r Runtime, run ReplayFunc, f *Failure) error {
+// Comparison.CPython receives what it measured, which must be within tol
+// of the model's makespan.
+func ReplayOn(r Runtime, tol model.Duration, run ReplayFunc, f *Failure) error {
 	if err := ResimulateOn(r, f); err != nil {
 		return err
 	}
@@ -196,8 +203,12 @@ func ReplayOn(r Runtime, run ReplayFunc, f *Failure) error {
 			return fmt.Errorf("%s: %s: %w", c.Label, name, err)
 		}
 		c.CPython, c.Replayed = m, true
-		if m != c.Makespan {
-			return fmt.Errorf("%s: model makespan %d, %s %d", c.Label, c.Makespan, name, m)
+		if m > c.Makespan+tol || m < c.Makespan-tol {
+			within := ""
+			if tol > 0 {
+				within = fmt.Sprintf(" (tolerance %d ns)", tol)
+			}
+			return fmt.Errorf("%s: model makespan %d, %s %d%s", c.Label, c.Makespan, name, m, within)
 		}
 	}
 	return nil
