@@ -86,13 +86,19 @@ const DefaultWorkloadWork = 10_000_000
 // makespan meets it. Without Limits.Time the result is a function of w and
 // Limits.Nodes. Makespan is the simulated makespan.
 func SearchWorkload(w *model.Workload, lim Limits) Solution {
+	return searchWorkload(w, lim, model.Runtime{}, WorkloadBounds(w).Max())
+}
+
+// searchWorkload is SearchWorkload on runtime rt's simulator with the
+// proven lower bound lb of rt's makespans.
+func searchWorkload(w *model.Workload, lim Limits, rt model.Runtime, lb model.Duration) Solution {
 	n := len(w.Tasks)
 	if lim.Nodes == 0 {
 		lim.Nodes = max(100, DefaultWorkloadWork/int64(max(1, n)))
 	}
 	s := newSearch(nil, lim)
-	s.lb = WorkloadBounds(w).Max()
-	var sim model.Sim
+	s.lb = lb
+	sim := model.Sim{Runtime: rt}
 	eval := func(ord []int) model.Duration { return sim.Run(w, ord, false).Makespan }
 	sh := shapes(w)
 	starts := []func() []int{

@@ -220,3 +220,22 @@ func renderTrio(w *model.Workload, rs []trioResult) []byte {
 	}
 	return b.Bytes()
 }
+
+// methodLines says how best found its order on a runtime other than the
+// base model (order.ChooseOn): exhaustively, or by the search with a
+// proven bound, with what it found and proved.
+func methodLines(w *model.Workload, outs []order.Outcome) string {
+	u := unitOf(w)
+	var b strings.Builder
+	for _, o := range outs {
+		switch o.Method {
+		case order.MethodExhaustive:
+			fmt.Fprintf(&b, "best: exhaustive (every order simulated on this runtime), optimal %s\n", model.Format(o.Result.Makespan, u))
+		case order.MethodSearch:
+			m := o.Result.Makespan
+			fmt.Fprintf(&b, "best: search with bound (local search on this runtime's simulator, order.SearchWorkloadOn): best found %s, lower bound %s, gap %s\n",
+				model.Format(m, u), model.Format(o.LowerBound, u), model.Format(m-o.LowerBound, u))
+		}
+	}
+	return b.String()
+}

@@ -46,8 +46,12 @@ const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] 
   expiries by arming instead of Node's own list order); trio
   (Trio 0.22: each batch of runnable tasks runs in order or reversed, so
   each order gets the exact distribution of its makespan, and best is the
-  order of least expected makespan). Off the default, best searches
-  exhaustively (at most 8 tasks) on that runtime's simulator.
+  order of least expected makespan). On a runtime whose makespans the
+  closed form does not describe (--ties armed, uvloop, node), best tries
+  every order on that runtime's simulator up to 8 tasks and beyond runs a
+  local search on it within --time-limit/--nodes with a proven lower bound
+  (order.BoundsOn), and says which and the bound; trio's best is
+  exhaustive (at most 8 tasks).
   A recorder file (gatherorder record) is reported site by site.`
 
 // largeInput is the input size from which simulate returns the parse's
@@ -128,7 +132,7 @@ func report(opts simulateOpts, w *model.Workload) ([]byte, error) {
 	}
 	text := renderText(w, outs)
 	if rt != (model.Runtime{}) {
-		text = append([]byte("runtime: "+opts.runtime.name+"\n"), text...)
+		text = append([]byte("runtime: "+opts.runtime.name+"\n"+methodLines(w, outs)), text...)
 	}
 	return text, nil
 }
@@ -329,6 +333,9 @@ func marshalResults(w *model.Workload, outs []order.Outcome, runtime string) []b
 			fmt.Fprintf(&b, "%s: %s", jsonString(task.Name), model.Format(o.Result.Finish[t], u))
 		}
 		b.WriteString("}")
+		if o.Method != "" {
+			fmt.Fprintf(&b, ", \"method\": %s", jsonString(string(o.Method)))
+		}
 		if o.Optimal {
 			b.WriteString(", \"optimal\": true")
 		} else if o.Policy == order.Best {

@@ -41,6 +41,7 @@ type jsonResult struct {
 	Finish     map[string]json.Number `json:"finish"`
 	Optimal    *bool                  `json:"optimal"`
 	LowerBound json.Number            `json:"lower_bound"`
+	Method     string                 `json:"method"`
 }
 
 // tb is what the helpers need of *testing.T and *rapid.T.
