@@ -1,9 +1,13 @@
 package props_test
 
 import (
+	"math/big"
 	"slices"
 	"testing"
 
+	"pgregory.net/rapid"
+
+	"github.com/gatherorder/gatherorder/internal/gen"
 	"github.com/gatherorder/gatherorder/internal/verify"
 	"github.com/gatherorder/gatherorder/model"
 	"github.com/gatherorder/gatherorder/oracle"
@@ -168,5 +172,46 @@ func TestRuntimeCounterexamplesReplayOnTheRealRuntime(t *testing.T) {
 			t.Errorf("%s under %s: a makespan off by 1 ns replayed", tc.claim, tc.rt)
 		}
 		rp.Close()
+	}
+}
+
+// The reports show Trio's instances in seconds (props.Runtime.Display)
+// although the engines scale them by 2^30 ns: Trio's model has no clock
+// resolution, so the expected makespan scales with the unit, exactly.
+func TestTrioUnitChangesNoExpectation(t *testing.T) {
+	scale := func(w *model.Workload, k model.Duration) *model.Workload {
+		out := &model.Workload{Unit: model.Nanosecond}
+		for _, tk := range w.Tasks {
+			steps := slices.Clone(tk.Steps)
+			for i := range steps {
+				steps[i].D *= k
+			}
+			out.Tasks = append(out.Tasks, model.Task{Name: tk.Name, Steps: steps})
+		}
+		return out
+	}
+	gen.Check(t, 100, 1, func(rt *rapid.T) {
+		w := gen.Workload(gen.Spec{MaxTasks: 4, MaxSteps: 3, MaxDur: 5}).Draw(rt, "w")
+		a, err := model.Trio{}.Distribution(scale(w, props.TrioUnit), nil)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		b, err := model.Trio{}.Distribution(scale(w, 1_000_000_000), nil)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		x := new(big.Rat).Quo(a.Expected(), big.NewRat(int64(props.TrioUnit), 1))
+		y := new(big.Rat).Quo(b.Expected(), big.NewRat(1_000_000_000, 1))
+		if x.Cmp(y) != 0 {
+			rt.Fatalf("expected makespan %s units at 2^30 ns, %s at 1 s: %s", x.RatString(), y.RatString(), model.Marshal(w))
+		}
+	})
+	r := props.Runtime{Trio: true}
+	if got := r.Format(props.TrioUnit * 13 / 2); got != "6.5" {
+		t.Errorf("Format(6.5 units) = %q", got)
+	}
+	u := props.Runtime{Sim: model.Runtime{Loop: model.UVLoop}}
+	if got := u.Format(3*props.LibuvUnit + 1_000_000); got != "61" {
+		t.Errorf("uvloop Format(3 units + 1 ms) = %q, want 61 (ms)", got)
 	}
 }
