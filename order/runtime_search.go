@@ -35,10 +35,11 @@ const LibuvWaitSlack model.Duration = 2_000_000
 // BoundsOn is WorkloadBounds for runtime rt: on every CPython runtime (any
 // version, spawn style and tie rule) WorkloadBounds itself, whose proof
 // uses only that one thread runs every cpu step for its duration, that the
-// first steps run back to back from 0 in gather order (model/SEMANTICS.md
-// §S2, §S11) and that a wait lasts at least its duration, which the tie
-// rule does not change. On uvloop and Node.js the first two facts hold too
-// (§S14, §S15.1), and a wait lasts at least its duration less
+// first steps run back to back from 0 in gather order
+// (model/SEMANTICS.md §S2, model/SEMANTICS.md §S11) and that a wait lasts
+// at least its duration, which the tie rule does not change. On uvloop and
+// Node.js the first two facts hold too (model/SEMANTICS.md §S14,
+// model/SEMANTICS.md §S15.1), and a wait lasts at least its duration less
 // LibuvWaitSlack, so the bounds are WorkloadBounds of w with every wait
 // shortened by the slack (to no less than 0). TestBoundsOnBoundEveryOrder
 // checks them against every order of random workloads.
