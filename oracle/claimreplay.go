@@ -70,7 +70,7 @@ func (r *RuntimeReplayer) start() error {
 		r.real, r.err = StartUVLoop(repeat)
 	case r.Runtime.Loop == model.Node:
 		if !r.Real {
-			r.err = fmt.Errorf("Node.js runs on the wall clock only")
+			r.err = fmt.Errorf("node runs on the wall clock only")
 			break
 		}
 		r.real, r.err = StartNode(repeat)
