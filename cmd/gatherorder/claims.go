@@ -50,7 +50,7 @@ func claims(args []string, stdin io.Reader, stdout io.Writer) error {
 	python := flags.String("python", "", "asyncio: the CPython version 3.8 to 3.13 (default 3.11)")
 	spawn := flags.String("spawn", "", "asyncio: gather, taskgroup or eager (default gather)")
 	ties := flags.String("ties", "", "equal deadlines: heapq or armed")
-	replayReal := flags.Bool("replay-real", false, "replay counterexamples of the wall-clock runtimes (uvloop, node, --ties armed) on the wall clock")
+	replayReal := flags.Bool("replay-real", false, "replay the counterexamples of uvloop and node on the wall clock")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			_, err := fmt.Fprintln(stdout, claimsUsage)
@@ -70,6 +70,9 @@ func claims(args []string, stdin io.Reader, stdout io.Writer) error {
 		return err
 	}
 	rt := props.Runtime{Sim: choice.rt, Trio: choice.trio}
+	if *replayReal && !wallClockOnly(rt) {
+		return fmt.Errorf("--replay-real is for --runtime uvloop and node; %s replays exactly on a virtual clock", realName(rt))
+	}
 	if rt == (props.Runtime{}) {
 		var cpython oracle.Replayer
 		defer cpython.Close()
@@ -96,8 +99,7 @@ func claims(args []string, stdin io.Reader, stdout io.Writer) error {
 const realTolerance = props.LibuvUnit / 2
 
 // wallClockOnly reports whether r's counterexamples replay only on the
-// wall clock: the libuv loops, and CPython's armed tie rule where it
-// differs from heapq (there the replay says so).
+// wall clock: the libuv loops.
 func wallClockOnly(r props.Runtime) bool { return !r.Trio && r.Sim.Loop != model.Asyncio }
 
 // claimsReport is what `gatherorder claims` prints: the verdicts under a

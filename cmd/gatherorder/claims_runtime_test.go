@@ -18,6 +18,7 @@ func TestClaimsRuntimeBadFlagsExit2WithOneLine(t *testing.T) {
 		{[]string{"--runtime", "uvloop", "--python", "3.12"}, "--runtime uvloop takes neither --python nor --spawn"},
 		{[]string{"--runtime", "trio", "--ties", "heapq"}, "--runtime trio models equal deadlines in arming order only"},
 		{[]string{"--python", "3.9", "--spawn", "eager"}, "spawn eager needs CPython 3.12 or later"},
+		{[]string{"--runtime", "trio", "--replay-real"}, "--replay-real is for --runtime uvloop and node"},
 	} {
 		var out, errb bytes.Buffer
 		code := run(append([]string{"claims", "--brief"}, tc.args...), nil, &out, &errb)
