@@ -39,6 +39,10 @@ type RuntimeReplayer struct {
 	// either tie rule); Repeat runs per comparison (0: 3).
 	Real   bool
 	Repeat int
+	// NodeBlockCPU runs Node.js's cpu steps as blocking waits
+	// (NodeConfig.BlockCPU) instead of busy waits, which compete for a core
+	// with the machine's load.
+	NodeBlockCPU bool
 
 	mu      sync.Mutex
 	started bool
@@ -73,7 +77,7 @@ func (r *RuntimeReplayer) start() error {
 			r.err = fmt.Errorf("node runs on the wall clock only")
 			break
 		}
-		r.real, r.err = StartNode(repeat)
+		r.real, r.err = StartNodeWith(NodeConfig{BlockCPU: r.NodeBlockCPU}, repeat)
 	default:
 		var c Config
 		c, r.err = r.config()
