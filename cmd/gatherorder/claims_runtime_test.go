@@ -50,3 +50,17 @@ func TestSimulateBestOnARuntimeSaysItsMethod(t *testing.T) {
 		t.Fatalf("exit %d: %s%s", code, out.String(), errb.String())
 	}
 }
+
+// simulate --order best on trio past 8 tasks is the search with a bound.
+func TestSimulateTrioBestPastExhaustiveIsTheSearch(t *testing.T) {
+	var tasks []string
+	for i := range 9 {
+		tasks = append(tasks, fmt.Sprintf(`{"name": "t%d", "steps": [{"cpu": 1}, {"sleep": %d}, {"cpu": 1}]}`, i, 1+i%4))
+	}
+	var out, errb bytes.Buffer
+	in := `{"unit": "s", "tasks": [` + strings.Join(tasks, ", ") + `]}`
+	if code := run([]string{"simulate", "--runtime", "trio", "--order", "best", "--nodes", "5", "--json", "-"}, strings.NewReader(in), &out, &errb); code != 0 ||
+		!strings.Contains(out.String(), `"method": "search with bound"`) || !strings.Contains(out.String(), `"lower_bound": 18`) {
+		t.Fatalf("exit %d: %s%s", code, out.String(), errb.String())
+	}
+}

@@ -50,8 +50,8 @@ const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] 
   closed form does not describe (--ties armed, uvloop, node), best tries
   every order on that runtime's simulator up to 8 tasks and beyond runs a
   local search on it within --time-limit/--nodes with a proven lower bound
-  (order.BoundsOn), and says which and the bound; trio's best is
-  exhaustive (at most 8 tasks).
+  (order.BoundsOn), and says which and the bound; trio's best likewise
+  compares expected makespans (order.SearchTrio past 8 tasks).
   A recorder file (gatherorder record) is reported site by site.`
 
 // largeInput is the input size from which simulate returns the parse's
