@@ -18,7 +18,7 @@ import (
 func init() { commands["claims"] = claims }
 
 const claimsUsage = `usage: gatherorder claims [--json|--brief] [--budget quick|full]
-       [--runtime asyncio|uvloop|trio|node] [--python 3.MINOR] [--spawn S] [--ties T] [--replay-real]
+       [--runtime asyncio|uvloop|trio|node] [--python 3.MINOR] [--spawn S] [--ties T] [--replay-real [--block-cpu]]
   Checks every registered claim about gather orders with the exhaustive
   engine (every instance of a bounded scope), replays each counterexample
   on CPython 3.11, and runs the adversarial search for the worst ratio of
@@ -34,7 +34,8 @@ const claimsUsage = `usage: gatherorder claims [--json|--brief] [--budget quick|
   uvloop and node at 20 ms per unit (libuv's clock counts milliseconds, so
   the verdicts are about workloads in whole multiples of 20 ms), replayed
   only with --replay-real, on the wall clock, median of 3 runs within 10 ms
-  of the model; trio reads every makespan as the exact expected makespan
+  of the model (--block-cpu: Node's cpu steps block instead of spinning,
+  which a loaded machine slows); trio reads every makespan as the exact expected makespan
   (the instance's integers as seconds), with at most 4 tasks per instance,
   replayed exactly over every coin path of the real Trio. The adversarial
   search runs on the base model only.`
@@ -51,6 +52,7 @@ func claims(args []string, stdin io.Reader, stdout io.Writer) error {
 	spawn := flags.String("spawn", "", "asyncio: gather, taskgroup or eager (default gather)")
 	ties := flags.String("ties", "", "equal deadlines: heapq or armed")
 	replayReal := flags.Bool("replay-real", false, "replay the counterexamples of uvloop and node on the wall clock")
+	blockCPU := flags.Bool("block-cpu", false, "with --replay-real on node: cpu steps block (Atomics.wait) instead of busy-waiting, which competes for a core with the machine's load")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			_, err := fmt.Fprintln(stdout, claimsUsage)
@@ -73,6 +75,9 @@ func claims(args []string, stdin io.Reader, stdout io.Writer) error {
 	if *replayReal && !wallClockOnly(rt) {
 		return fmt.Errorf("--replay-real is for --runtime uvloop and node; %s replays exactly on a virtual clock", realName(rt))
 	}
+	if *blockCPU && (!*replayReal || rt.Sim.Loop != model.Node || rt.Trio) {
+		return fmt.Errorf("--block-cpu is for --runtime node with --replay-real")
+	}
 	if rt == (props.Runtime{}) {
 		var cpython oracle.Replayer
 		defer cpython.Close()
@@ -81,7 +86,7 @@ func claims(args []string, stdin io.Reader, stdout io.Writer) error {
 	}
 	rep := claimsReport{budget: props.BudgetOn(b, rt), rt: rt}
 	opts := props.Options{Budget: b, Runtime: rt}
-	replayer := &oracle.RuntimeReplayer{Runtime: rt.Sim, Trio: rt.Trio, Real: *replayReal}
+	replayer := &oracle.RuntimeReplayer{Runtime: rt.Sim, Trio: rt.Trio, Real: *replayReal, NodeBlockCPU: *blockCPU}
 	defer replayer.Close()
 	if !wallClockOnly(rt) || *replayReal {
 		opts.Replay, rep.replayed = replayer.Makespan, true

@@ -19,6 +19,7 @@ func TestClaimsRuntimeBadFlagsExit2WithOneLine(t *testing.T) {
 		{[]string{"--runtime", "trio", "--ties", "heapq"}, "--runtime trio models equal deadlines in arming order only"},
 		{[]string{"--python", "3.9", "--spawn", "eager"}, "spawn eager needs CPython 3.12 or later"},
 		{[]string{"--runtime", "trio", "--replay-real"}, "--replay-real is for --runtime uvloop and node"},
+		{[]string{"--runtime", "uvloop", "--replay-real", "--block-cpu"}, "--block-cpu is for --runtime node with --replay-real"},
 	} {
 		var out, errb bytes.Buffer
 		code := run(append([]string{"claims", "--brief"}, tc.args...), nil, &out, &errb)
