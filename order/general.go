@@ -90,8 +90,8 @@ func SearchWorkload(w *model.Workload, lim Limits) Solution {
 }
 
 // searchWorkload is SearchWorkload on runtime rt's simulator with the
-// proven lower bound lb (LimitedBound for a workload with a limit, whose
-// start orders then include LongestTotalFirst).
+// proven lower bound lb of rt's makespans (LimitedBound for a workload
+// with a limit, whose start orders then include LongestTotalFirst).
 func searchWorkload(w *model.Workload, lim Limits, rt model.Runtime, lb model.Duration) Solution {
 	n := len(w.Tasks)
 	if lim.Nodes == 0 {

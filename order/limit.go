@@ -98,15 +98,9 @@ func chooseLimited(w *model.Workload, lim Limits, rt model.Runtime) Choice {
 		return c
 	}
 	sol := searchWorkload(w, lim, rt, lb)
-	c.Order, c.Optimal, c.LowerBound, c.Nodes, c.Method = sol.Order, sol.Optimal, sol.LowerBound, sol.Nodes, MethodLocalSearch
+	c.Order, c.Optimal, c.LowerBound, c.Nodes, c.Method = sol.Order, sol.Optimal, sol.LowerBound, sol.Nodes, MethodSearch
 	return c
 }
-
-// The methods of Best (Choice.Method).
-const (
-	MethodExhaustive  = "exhaustive"
-	MethodLocalSearch = "local search"
-)
 
 // taskClasses numbers w's tasks by identical step lists: cls[i] is the
 // smallest index of a task with the same steps as task i. Swapping two

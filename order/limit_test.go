@@ -55,7 +55,7 @@ func TestBestUnderALimit(t *testing.T) {
 	out := ch.Outcome(w, false)
 	p := slices.Clone(out.Order)
 	slices.Sort(p)
-	if !slices.Equal(p, order.Identity(len(w.Tasks))) || out.Method != order.MethodLocalSearch ||
+	if !slices.Equal(p, order.Identity(len(w.Tasks))) || out.Method != order.MethodSearch ||
 		out.LowerBound > out.Result.Makespan || out.LowerBound < order.LimitedBound(w) && !out.Optimal {
 		t.Fatalf("local search: order %v, %s, makespan %d, bound %d", out.Order, out.Method, out.Result.Makespan, out.LowerBound)
 	}

@@ -58,8 +58,8 @@ type Outcome struct {
 	// LowerBound, for Best only, is a proven lower bound of every order's
 	// makespan (equal to Result.Makespan when Optimal); 0 for other policies.
 	LowerBound model.Duration
-	// Method is Choice.Method: how Best searched a workload with a limit.
-	Method string
+	// Method is Choice.Method.
+	Method Method
 }
 
 // Apply runs policy p on w and simulates the order it chooses, with trace.
@@ -90,16 +90,18 @@ type Choice struct {
 	LowerBound model.Duration
 	// Nodes is the number of search nodes Best visited (0 for the others).
 	Nodes int64
-	// Method is how Best searched a workload with a limit
-	// (MethodExhaustive or MethodLocalSearch; "" otherwise).
-	Method string
+	// Method is how Best found the order on a runtime other than the base
+	// model (ChooseOn) or for a workload with a limit; "" otherwise.
+	Method Method
 }
 
 // ChooseOn is Choose for runtime rt. Every runtime that is the base model
 // (CPython 3.8 to 3.13 with heapq ties, model.Runtime.IsBase) gets Choose
-// itself; on any other, Best searches exhaustively on rt's simulator, at
-// most MaxExhaustive tasks, because the closed form and the bounds of the
-// anytime search describe the base model only.
+// itself; on any other, whose makespans the closed form does not describe,
+// Best tries every order on rt's simulator up to MaxExhaustive tasks
+// (MethodExhaustive) and beyond runs SearchWorkloadOn, a local search on
+// rt's simulator within lim with the proven lower bound BoundsOn
+// (MethodSearch). Choice.Method says which.
 func ChooseOn(w *model.Workload, p Policy, lim Limits, rt model.Runtime) (Choice, error) {
 	if p == Best && w.Limit.Bounded() && rt.Loop == model.Asyncio {
 		return chooseLimited(w, lim, rt), nil
@@ -107,11 +109,15 @@ func ChooseOn(w *model.Workload, p Policy, lim Limits, rt model.Runtime) (Choice
 	if p != Best || rt.IsBase() {
 		return Choose(w, p, lim)
 	}
+	if len(w.Tasks) > MaxExhaustive {
+		sol := SearchWorkloadOn(w, lim, rt)
+		return Choice{Policy: Best, Order: sol.Order, Optimal: sol.Optimal, LowerBound: sol.LowerBound, Nodes: sol.Nodes, Method: MethodSearch}, nil
+	}
 	b, err := ExhaustiveOn(w, rt)
 	if err != nil {
-		return Choice{}, fmt.Errorf("%w on runtime %s (the anytime search models CPython's asyncio only)", err, rt)
+		return Choice{}, fmt.Errorf("%w on runtime %s", err, rt)
 	}
-	return Choice{Policy: Best, Order: b.Order, Optimal: true, LowerBound: b.Makespan}, nil
+	return Choice{Policy: Best, Order: b.Order, Optimal: true, LowerBound: b.Makespan, Method: MethodExhaustive}, nil
 }
 
 // Choose runs policy p on w: the order it picks and, for Best, what is

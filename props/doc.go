@@ -49,6 +49,18 @@
 // the traced simulator (Resimulate) and, given a replay function, replayed
 // on CPython (Replay).
 //
+// # Runtimes
+//
+// Options.Runtime evaluates every claim under another runtime (Runtime,
+// On, BudgetOn; model/SEMANTICS.md §S18): a CPython version, spawn style
+// or tie rule at 1 ns per unit (the closed form only where the runtime is
+// the base model, Runtime.Base; the runtime's simulator otherwise), uvloop
+// and Node.js at 20 ms per unit (libuv's clock counts milliseconds), and
+// Trio with every makespan read as the exact expected makespan, at 2^30 ns
+// per unit so that expectations are integers, on scopes of at most four
+// tasks. Reasons and reports use the runtime's unit (Runtime.Format,
+// Runtime.Display); ReplayOn replays under it.
+//
 // # Symmetry reduction
 //
 // Every predicate quantifies over all n! gather orders of an instance (and,

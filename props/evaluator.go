@@ -47,6 +47,8 @@ func rank(p []int) int {
 // goroutine has its own.
 type Eval struct {
 	sim  model.Sim
+	rt   Runtime    // the runtime (On); zero: the base model
+	trio model.Trio // rt.Trio's model
 	in   *Instance
 	ms   []model.Duration
 	keys []model.Duration
@@ -56,13 +58,20 @@ type Eval struct {
 	tail []model.Duration
 }
 
-// Makespan is the makespan of in gathered in order p: model.ClosedForm for
-// canonical instances (equal to the simulator's makespan there, as
-// model.TestClosedFormMatchesSimulator checks), the simulator otherwise.
+// Makespan is the makespan of in gathered in order p under e's runtime
+// (the base model unless the claim runs On another): model.ClosedForm for
+// canonical instances on the base model (equal to the simulator's makespan
+// there, as model.TestClosedFormMatchesSimulator checks), the expected
+// makespan on Trio (exact, in integer ns: Runtime), the runtime's
+// simulator otherwise.
 func (e *Eval) Makespan(in *Instance, p []int) model.Duration {
-	if in.Jobs != nil {
+	switch {
+	case e.rt.Trio:
+		return e.trioMakespan(in.W, p)
+	case in.Jobs != nil && e.rt.Base():
 		return model.ClosedForm(in.Jobs, p)
 	}
+	e.sim.Runtime = e.rt.Sim
 	return e.sim.Run(in.W, p, false).Makespan
 }
 

@@ -120,7 +120,7 @@ func fiveQuartersClosedForm(e *Eval, in *Instance) *Failure {
 	for k, i := range fam {
 		best[k] = lif[i]
 	}
-	got, opt := model.ClosedForm(in.Jobs, lif), model.ClosedForm(in.Jobs, best)
+	got, opt := e.Makespan(in, lif), e.Makespan(in, best)
 	var lower model.Duration
 	for _, j := range in.Jobs {
 		lower += j.A + j.B
@@ -132,17 +132,17 @@ func fiveQuartersClosedForm(e *Eval, in *Instance) *Failure {
 	}
 	switch {
 	case got != wantLIF:
-		return fail(fmt.Sprintf("n = %d, c = %d: longest-IO-first takes %d, the closed form says (m+2n)c = %d", n, c, got, wantLIF))
+		return fail(fmt.Sprintf("n = %d, c = %s: longest-IO-first takes %s, the closed form says (m+2n)c = %s", n, e.f(c), e.f(got), e.f(wantLIF)))
 	case opt != wantOPT || lower != wantOPT:
-		return fail(fmt.Sprintf("n = %d, c = %d: the interleaved order takes %d and the CPU work is %d, the closed form says 2nc = %d", n, c, opt, lower, wantOPT))
+		return fail(fmt.Sprintf("n = %d, c = %s: the interleaved order takes %s and the CPU work is %s, the closed form says 2nc = %s", n, e.f(c), e.f(opt), e.f(lower), e.f(wantOPT)))
 	}
 	if n <= MaxTasks {
 		if _, b := e.Best(in); b != wantOPT {
-			return fail(fmt.Sprintf("n = %d, c = %d: the optimum over all orders is %d, not 2nc = %d", n, c, b, wantOPT))
+			return fail(fmt.Sprintf("n = %d, c = %s: the optimum over all orders is %s, not 2nc = %s", n, e.f(c), e.f(b), e.f(wantOPT)))
 		}
 		for _, r := range e.LIF(in) {
 			if e.All(in)[r] != wantLIF {
-				return fail(fmt.Sprintf("n = %d, c = %d: a longest-IO-first order takes %d, not (m+2n)c = %d", n, c, e.All(in)[r], wantLIF))
+				return fail(fmt.Sprintf("n = %d, c = %s: a longest-IO-first order takes %s, not (m+2n)c = %s", n, e.f(c), e.f(e.All(in)[r]), e.f(wantLIF)))
 			}
 		}
 	}

@@ -15,7 +15,7 @@ func lifOptimal(e *Eval, in *Instance) *Failure {
 	for _, r := range e.LIF(in) {
 		if ms[r] > best {
 			return &Failure{
-				Reason:      fmt.Sprintf("longest-IO-first takes %d, the best order %d", ms[r], best),
+				Reason:      fmt.Sprintf("longest-IO-first takes %s, the best order %s", e.f(ms[r]), e.f(best)),
 				Comparisons: []Comparison{e.compare("lif", in, r), e.compare("best", in, b)},
 			}
 		}
@@ -31,7 +31,7 @@ func lifBeatsSIF(e *Eval, in *Instance) *Failure {
 		s := rank(e.SIFPartner(in, ps[r]))
 		if ms[r] > ms[s] {
 			return &Failure{
-				Reason:      fmt.Sprintf("longest-IO-first takes %d, shortest-IO-first %d", ms[r], ms[s]),
+				Reason:      fmt.Sprintf("longest-IO-first takes %s, shortest-IO-first %s", e.f(ms[r]), e.f(ms[s])),
 				Comparisons: []Comparison{e.compare("lif", in, r), e.compare("sif", in, s)},
 			}
 		}
@@ -47,7 +47,7 @@ func sifWorst(e *Eval, in *Instance) *Failure {
 	for _, r := range e.SIF(in) {
 		if ms[r] < worst {
 			return &Failure{
-				Reason:      fmt.Sprintf("shortest-IO-first takes %d, the slowest order %d", ms[r], worst),
+				Reason:      fmt.Sprintf("shortest-IO-first takes %s, the slowest order %s", e.f(ms[r]), e.f(worst)),
 				Comparisons: []Comparison{e.compare("sif", in, r), e.compare("worst", in, w)},
 			}
 		}
@@ -63,7 +63,7 @@ func within(num, den model.Duration) Predicate {
 		w, worst := e.Worst(in)
 		if worst*den > num*best {
 			return &Failure{
-				Reason:      fmt.Sprintf("the slowest order takes %d > %d/%d × the best %d", worst, num, den, best),
+				Reason:      fmt.Sprintf("the slowest order takes %s > %d/%d × the best %s", e.f(worst), num, den, e.f(best)),
 				Comparisons: []Comparison{e.compare("worst", in, w), e.compare("best", in, b)},
 			}
 		}
@@ -77,7 +77,7 @@ func orderIrrelevant(e *Eval, in *Instance) *Failure {
 	w, worst := e.Worst(in)
 	if worst != best {
 		return &Failure{
-			Reason:      fmt.Sprintf("orders take from %d to %d", best, worst),
+			Reason:      fmt.Sprintf("orders take from %s to %s", e.f(best), e.f(worst)),
 			Comparisons: []Comparison{e.compare("worst", in, w), e.compare("best", in, b)},
 		}
 	}
@@ -88,7 +88,10 @@ func orderIrrelevant(e *Eval, in *Instance) *Failure {
 // order p is due, from a traced simulation.
 func (e *Eval) lastIO(in *Instance, p []int) model.Duration {
 	var last model.Duration
-	if in.Jobs != nil {
+	if e.rt.Trio {
+		return e.trioLastIO(in.W, p)
+	}
+	if in.Jobs != nil && e.rt.Base() {
 		// Canonical: the wait of the job at position k ends at
 		// A_π(1) + … + A_π(k) + L_π(k) (model.ClosedForm's releases).
 		var s model.Duration
@@ -98,6 +101,7 @@ func (e *Eval) lastIO(in *Instance, p []int) model.Duration {
 		}
 		return last
 	}
+	e.sim.Runtime = e.rt.Sim
 	for _, wt := range e.sim.Run(in.W, p, true).Waits {
 		last = max(last, wt.Due)
 	}
@@ -122,7 +126,7 @@ func lifMinimizesLastIO(e *Eval, in *Instance) *Failure {
 			c1.Measure, c1.Value = "last_io", io[r]
 			c2.Measure, c2.Value = "last_io", io[b]
 			return &Failure{
-				Reason:      fmt.Sprintf("under longest-IO-first the last wait ends at %d, under another order at %d", io[r], io[b]),
+				Reason:      fmt.Sprintf("under longest-IO-first the last wait ends at %s, under another order at %s", e.f(io[r]), e.f(io[b])),
 				Comparisons: []Comparison{c1, c2},
 			}
 		}
@@ -140,12 +144,12 @@ func shorterNeverHurts(e *Eval, in *Instance) *Failure {
 	ps := perms(len(in.W.Tasks))
 	for i, t := range in.W.Tasks {
 		for j, st := range t.Steps {
-			if st.D == 0 {
+			if st.D < e.unit() {
 				continue
 			}
 			tasks := slices.Clone(in.W.Tasks)
 			tasks[i].Steps = slices.Clone(t.Steps)
-			tasks[i].Steps[j].D--
+			tasks[i].Steps[j].D -= e.unit()
 			short := newArranged(tasks)
 			if in.W.Limit.Bounded() {
 				short = short.withLimit(in.W.Limit)
@@ -154,8 +158,8 @@ func shorterNeverHurts(e *Eval, in *Instance) *Failure {
 				if m := e.Makespan(short, p); m > ms[r] {
 					c2 := Comparison{Label: "shortened", W: short.W, Order: slices.Clone(p), Makespan: m}
 					return &Failure{
-						Reason: fmt.Sprintf("shortening step %d of task %s from %d to %d raises the makespan from %d to %d",
-							j+1, t.Name, st.D, st.D-1, ms[r], m),
+						Reason: fmt.Sprintf("shortening step %d of task %s from %s to %s raises the makespan from %s to %s",
+							j+1, t.Name, e.f(st.D), e.f(st.D-e.unit()), e.f(ms[r]), e.f(m)),
 						Comparisons: []Comparison{e.compare("original", in, r), c2},
 					}
 				}
@@ -177,7 +181,7 @@ func lifWithinOnePhase(e *Eval, in *Instance) *Failure {
 	for _, r := range e.LIF(in) {
 		if ms[r] > best+c {
 			return &Failure{
-				Reason:      fmt.Sprintf("longest-IO-first takes %d > the best %d plus one CPU phase %d", ms[r], best, c),
+				Reason:      fmt.Sprintf("longest-IO-first takes %s > the best %s plus one CPU phase %s", e.f(ms[r]), e.f(best), e.f(c)),
 				Comparisons: []Comparison{e.compare("lif", in, r), e.compare("best", in, b)},
 			}
 		}
@@ -195,7 +199,7 @@ func ruleWithin(name string, orders func(e *Eval, in *Instance) []int, num, den 
 		for _, r := range orders(e, in) {
 			if ms[r]*den > num*best {
 				return &Failure{
-					Reason:      fmt.Sprintf("%s takes %d > %d/%d × the best %d", name, ms[r], num, den, best),
+					Reason:      fmt.Sprintf("%s takes %s > %d/%d × the best %s", name, e.f(ms[r]), num, den, e.f(best)),
 					Comparisons: []Comparison{e.compare(name, in, r), e.compare("best", in, b)},
 				}
 			}
@@ -219,7 +223,7 @@ func lifAdditive(e *Eval, in *Instance) *Failure {
 	for _, r := range e.LIF(in) {
 		if 2*(ms[r]-best) > (n-1)*c {
 			return &Failure{
-				Reason:      fmt.Sprintf("longest-IO-first takes %d > the best %d plus (n-1)c/2 = %d*%d/2", ms[r], best, n-1, c),
+				Reason:      fmt.Sprintf("longest-IO-first takes %s > the best %s plus (n-1)c/2 = %d*%s/2", e.f(ms[r]), e.f(best), n-1, e.f(c)),
 				Comparisons: []Comparison{e.compare("lif", in, r), e.compare("best", in, b)},
 			}
 		}

@@ -73,6 +73,14 @@ type Options struct {
 	// Progress receives one line per engine run (nil: discarded); the
 	// timings there are the only non-deterministic output.
 	Progress io.Writer
+	// Runtime is the runtime every claim is evaluated under (On, with the
+	// scopes of BudgetOn); the zero value is the base model. Replay must
+	// then run that runtime.
+	Runtime Runtime
+	// Tolerance is how far a replayed makespan may be from the model's (0:
+	// exactly equal, for virtual clocks; a wall-clock replay states its
+	// own).
+	Tolerance model.Duration
 }
 
 // Evaluate computes the result of every registered claim. Refuted claims'
@@ -88,7 +96,7 @@ func Evaluate(o Options) []Result {
 	for i, c := range reg {
 		r := Check(c, o)
 		if r.Counterexample != nil && o.Replay != nil {
-			if err := Replay(o.Replay, r.Counterexample); err != nil {
+			if err := ReplayOn(o.Runtime, o.Tolerance, o.Replay, r.Counterexample); err != nil {
 				r.ReplayErr = err.Error()
 			}
 		}
@@ -105,6 +113,8 @@ func Check(c Claim, o Options) Result {
 		progress = io.Discard
 	}
 	r := Result{Claim: c, Agree: true}
+	c = On(c, o.Runtime)
+	o.Budget = BudgetOn(o.Budget, o.Runtime)
 	t0 := time.Now()
 	r.Exhaustive = Exhaustive(c, o.Budget.Scopes[c.Class])
 	fmt.Fprintf(progress, "  %s exhaustive: %s (%v)\n", c.ID, r.Exhaustive, time.Since(t0).Round(time.Millisecond))
@@ -146,9 +156,23 @@ func (r Result) Report(name string) (RandomReport, bool) {
 
 // Resimulate checks that every comparison of f is genuine: the traced
 // simulator (not the closed form) gives the recorded makespan.
-func Resimulate(f *Failure) error {
+func Resimulate(f *Failure) error { return ResimulateOn(Runtime{}, f) }
+
+// ResimulateOn is Resimulate under r: r's traced simulator, or on Trio the
+// expectation of a fresh exact distribution.
+func ResimulateOn(r Runtime, f *Failure) error {
 	for _, c := range f.Comparisons {
-		if m := model.Simulate(c.W, c.Order).Makespan; m != c.Makespan {
+		var m model.Duration
+		if r.Trio {
+			x, err := ExpectedTrio(c.W, c.Order)
+			if err != nil {
+				return fmt.Errorf("%s: %v", c.Label, err)
+			}
+			m = x
+		} else {
+			m = r.Sim.Simulate(c.W, c.Order).Makespan
+		}
+		if m != c.Makespan {
 			return fmt.Errorf("%s: recorded makespan %d, simulator %d", c.Label, c.Makespan, m)
 		}
 	}
@@ -158,19 +182,33 @@ func Resimulate(f *Failure) error {
 // Replay re-simulates every comparison of f and runs it with run,
 // recording the measured makespan in the comparison; it is an error if the
 // model and the runtime disagree.
-func Replay(run ReplayFunc, f *Failure) error {
-	if err := Resimulate(f); err != nil {
+func Replay(run ReplayFunc, f *Failure) error { return ReplayOn(Runtime{}, 0, run, f) }
+
+// ReplayOn is Replay under r: run must run r's real runtime (on Trio it
+// returns the real Trio's expected makespan, exactly; Runtime), and
+// Comparison.CPython receives what it measured, which must be within tol
+// of the model's makespan.
+func ReplayOn(r Runtime, tol model.Duration, run ReplayFunc, f *Failure) error {
+	if err := ResimulateOn(r, f); err != nil {
 		return err
+	}
+	name := "CPython"
+	if r != (Runtime{}) {
+		name = r.String()
 	}
 	for i := range f.Comparisons {
 		c := &f.Comparisons[i]
 		m, err := run(c.W, c.Order)
 		if err != nil {
-			return fmt.Errorf("%s: CPython: %w", c.Label, err)
+			return fmt.Errorf("%s: %s: %w", c.Label, name, err)
 		}
 		c.CPython, c.Replayed = m, true
-		if m != c.Makespan {
-			return fmt.Errorf("%s: model makespan %d, CPython %d", c.Label, c.Makespan, m)
+		if m > c.Makespan+tol || m < c.Makespan-tol {
+			within := ""
+			if tol > 0 {
+				within = fmt.Sprintf(" (tolerance %d ns)", tol)
+			}
+			return fmt.Errorf("%s: model makespan %d, %s %d%s", c.Label, c.Makespan, name, m, within)
 		}
 	}
 	return nil

@@ -3,7 +3,7 @@
 // prints the project's registry of claims about gather orders.
 //
 //	gatherorder simulate [--order given|lif|sif|best|all] [--json] FILE
-//	gatherorder claims [--json|--brief] [--budget quick|full]
+//	gatherorder claims [--json|--brief] [--budget quick|full] [--runtime R ...]
 //	gatherorder record -o FILE [--runs N] [--timeout D] -- python3 SCRIPT [ARGS...]
 //
 // Exit status: 0 on success, 2 on bad input or usage (one line on stderr);
@@ -26,7 +26,7 @@ var commands = map[string]command{}
 
 const usage = `usage:
   gatherorder simulate [--order given|lif|sif|best|all] [--json] FILE   (FILE "-" reads stdin)
-  gatherorder claims [--json|--brief] [--budget quick|full]
+  gatherorder claims [--json|--brief] [--budget quick|full] [--runtime R ...]
   gatherorder record -o FILE [--runs N] [--timeout D] -- python3 SCRIPT [ARGS...]`
 
 func main() {

@@ -86,23 +86,36 @@ type trioResult struct {
 	policy order.Policy
 	order  []int
 	dist   *model.Distribution
+	// method and lower are best's method (order.MethodExhaustive or
+	// order.MethodSearch) and, for the search, its proven lower bound.
+	method order.Method
+	lower  model.Duration
 }
 
 // trioReport applies the policies under Trio: every policy's order and
 // the exact distribution of its makespan (or a seeded estimate with a 95 %
 // interval past the model's state bound). best is the order with the least
-// expected makespan, found by trying every order (at most
-// order.MaxExhaustive tasks; an order and its reverse have the same
-// distribution, model.Trio).
+// expected makespan, found by trying every order up to
+// order.MaxExhaustive tasks (an order and its reverse have the same
+// distribution, model.Trio), and beyond by order.SearchTrio, which reports
+// the best found with a proven lower bound.
 func trioReport(opts simulateOpts, w *model.Workload) ([]byte, error) {
 	var rs []trioResult
 	var trio model.Trio
 	for _, p := range opts.policies {
 		var ord []int
-		if p == order.Best {
-			if len(w.Tasks) > order.MaxExhaustive {
-				return nil, fmt.Errorf("%s: --order best on --runtime trio: %d tasks, the search over orders handles at most %d", opts.file, len(w.Tasks), order.MaxExhaustive)
+		var method order.Method
+		var lower model.Duration
+		if p == order.Best && len(w.Tasks) > order.MaxExhaustive {
+			sol, err := order.SearchTrio(w, order.Limits{Nodes: opts.nodes, Time: opts.timeLimit})
+			if err != nil {
+				return nil, fmt.Errorf("%s: --order best: %s", opts.file, oneLine(err.Error()))
 			}
+			rs = append(rs, trioResult{p, sol.Order, sol.Dist, order.MethodSearch, sol.LowerBound})
+			continue
+		}
+		if p == order.Best {
+			method = order.MethodExhaustive
 			var best *big.Rat
 			var err error
 			order.ForEachPerm(len(w.Tasks), func(q []int) {
@@ -132,7 +145,7 @@ func trioReport(opts simulateOpts, w *model.Workload) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s", opts.file, oneLine(err.Error()))
 		}
-		rs = append(rs, trioResult{p, ord, d})
+		rs = append(rs, trioResult{p, ord, d, method, lower})
 	}
 	if opts.json {
 		return marshalTrio(w, rs), nil
@@ -169,6 +182,12 @@ func marshalTrio(w *model.Workload, rs []trioResult) []byte {
 			fmt.Fprintf(&b, "%s: %s", jsonString(task.Name), model.FormatRat(expectedFinish(r.dist, t), u))
 		}
 		b.WriteString("}")
+		if r.method != "" {
+			fmt.Fprintf(&b, ", \"method\": %s", jsonString(string(r.method)))
+		}
+		if r.method == order.MethodSearch {
+			fmt.Fprintf(&b, ", \"lower_bound\": %s", model.Format(r.lower, u))
+		}
 		if r.dist.Exact {
 			b.WriteString(", \"distribution\": [")
 			for k, m := range r.dist.Makespans() {
@@ -208,6 +227,14 @@ func renderTrio(w *model.Workload, rs []trioResult) []byte {
 			names[k] = w.Tasks[t].Name
 		}
 		fmt.Fprintf(&b, "%-7s %s: expected makespan %s\n", r.policy, strings.Join(names, " "), model.FormatRat(r.dist.Expected(), u))
+		switch r.method {
+		case order.MethodExhaustive:
+			b.WriteString("        best: exhaustive (every start order's distribution)\n")
+		case order.MethodSearch:
+			gap := new(big.Rat).Sub(r.dist.Expected(), new(big.Rat).SetInt64(int64(r.lower)))
+			fmt.Fprintf(&b, "        best: search with bound (local search over start orders, order.SearchTrio): best found %s, lower bound %s, gap %s\n",
+				model.FormatRat(r.dist.Expected(), u), model.Format(r.lower, u), model.FormatRat(gap, u))
+		}
 		if r.dist.Exact {
 			var parts []string
 			for _, m := range r.dist.Makespans() {
@@ -219,4 +246,23 @@ func renderTrio(w *model.Workload, rs []trioResult) []byte {
 		}
 	}
 	return b.Bytes()
+}
+
+// methodLines says how best found its order on a runtime other than the
+// base model (order.ChooseOn): exhaustively, or by the search with a
+// proven bound, with what it found and proved.
+func methodLines(w *model.Workload, outs []order.Outcome) string {
+	u := unitOf(w)
+	var b strings.Builder
+	for _, o := range outs {
+		switch o.Method {
+		case order.MethodExhaustive:
+			fmt.Fprintf(&b, "best: exhaustive (every order simulated on this runtime), optimal %s\n", model.Format(o.Result.Makespan, u))
+		case order.MethodSearch:
+			m := o.Result.Makespan
+			fmt.Fprintf(&b, "best: search with bound (local search on this runtime's simulator, order.SearchWorkloadOn): best found %s, lower bound %s, gap %s\n",
+				model.Format(m, u), model.Format(o.LowerBound, u), model.Format(m-o.LowerBound, u))
+		}
+	}
+	return b.String()
 }

@@ -46,14 +46,19 @@ const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] 
   expiries by arming instead of Node's own list order); trio
   (Trio 0.22: each batch of runnable tasks runs in order or reversed, so
   each order gets the exact distribution of its makespan, and best is the
-  order of least expected makespan). Off the default, best searches
-  exhaustively (at most 8 tasks) on that runtime's simulator.
+  order of least expected makespan). On a runtime whose makespans the
+  closed form does not describe (--ties armed, uvloop, node), best tries
+  every order on that runtime's simulator up to 8 tasks and beyond runs a
+  local search on it within --time-limit/--nodes with a proven lower bound
+  (order.BoundsOn), and says which and the bound; trio's best likewise
+  compares expected makespans (order.SearchTrio past 8 tasks).
   A workload with a "limit" (a shared asyncio.Semaphore(k) or k workers,
   model/SEMANTICS.md §S17) runs on asyncio only; its best order is found
   by trying every order up to 9 tasks, beyond by local search with a
   proven lower bound, and the report says which and what it saves.
   A recorder file (gatherorder record) is reported site by site.
   [--samples N] [--seed S] [--objective mean|p95]: see below.` + uncertainUsage
+
 
 // largeInput is the input size from which simulate returns the parse's
 // memory to the system before going on.
@@ -145,7 +150,7 @@ func report(opts simulateOpts, w *model.Workload) ([]byte, error) {
 		text = append(note, text...)
 	}
 	if rt != (model.Runtime{}) {
-		text = append([]byte("runtime: "+opts.runtime.name+"\n"), text...)
+		text = append([]byte("runtime: "+opts.runtime.name+"\n"+methodLines(w, outs)), text...)
 	}
 	return text, nil
 }
@@ -349,7 +354,7 @@ func oneLine(s string) string {
 // tasks in workload order rather than sorted by name. One result per line
 // keeps it readable and diffable. A workload with a limit adds
 // "limit": {"kind": "semaphore", "k": 2} after "unit", and its best result
-// "method": "exhaustive" or "local search".
+// "method": "exhaustive" or "search with bound".
 func marshalResults(w *model.Workload, outs []order.Outcome, runtime string) []byte {
 	u := unitOf(w)
 	var b bytes.Buffer
@@ -391,7 +396,7 @@ func outcomeJSON(b *bytes.Buffer, w *model.Workload, o order.Outcome) {
 	}
 	b.WriteString("}")
 	if o.Method != "" {
-		fmt.Fprintf(b, ", \"method\": %s", jsonString(o.Method))
+		fmt.Fprintf(b, ", \"method\": %s", jsonString(string(o.Method)))
 	}
 	if o.Optimal {
 		b.WriteString(", \"optimal\": true")

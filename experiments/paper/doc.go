@@ -22,6 +22,8 @@
 //	generated/runtimes-table.tex               model variants vs CPython 3.8-3.13 (runtimes.go)
 //	generated/readme-runtimes.md               the README's "Runtimes"
 //	generated/trio-table.tex                   the seed example under Trio 0.22 (trio.go)
+//	generated/claims-runtimes-table.tex        every claim under every runtime (claimsruntimes.go)
+//	generated/readme-claims-runtimes.md        the README's "Claims under every runtime"
 //	numbers.tex                                every number the text quotes
 //	data/seed_table.csv, data/seed_tasks.csv   the seed thread's tables (experiments/seed; seedtable.go)
 //

@@ -34,6 +34,9 @@ type Config struct {
 	Runtimes DiffConfig
 	// Trio is the Trio step's batch (trio.go; zero: DefaultTrio).
 	Trio TrioTableConfig
+	// ClaimsRuntimes is the budget of the claims × runtimes table
+	// (claimsruntimes.go; zero: props.Quick).
+	ClaimsRuntimes ClaimsRuntimesConfig
 	// Claims is the budget of props.Evaluate and props.Adversary.
 	Claims props.Budget
 	// Limits is the bounded-concurrency experiment (limits.go; zero:
@@ -111,6 +114,7 @@ func Generate(cfg Config) ([]string, error) {
 			claims, err = claimsStep(o, num, cfg.Claims, proofsDir, cfg.Progress)
 			return err
 		}},
+		{"claims under every runtime", func() error { return claimsRuntimesStep(o, cfg.ClaimsRuntimes, cfg.Progress) }},
 		{"proofs", func() error { return proofsStep(o, num, proofsDir) }},
 		{"artifact table and README section", func() error {
 			if err := artifactTable(o, claims); err != nil {

@@ -54,7 +54,7 @@ func TestMain(m *testing.M) {
 
 func quickConfig(dir string) Config {
 	return Config{Dir: dir, Wom: QuickWom,
-		Data: "../../experiments/data", Scaling: QuickScaling, Heur: QuickHeur, Diff: QuickDiff, Runtimes: QuickRuntimes, Trio: QuickTrio, Uncertain: QuickUncertain, Limits: QuickLimits, Claims: props.Quick, Proofs: "../../proofs",
+		Data: "../../experiments/data", Scaling: QuickScaling, Heur: QuickHeur, Diff: QuickDiff, Runtimes: QuickRuntimes, Trio: QuickTrio, Uncertain: QuickUncertain, Limits: QuickLimits, ClaimsRuntimes: QuickClaimsRuntimes, Claims: props.Quick, Proofs: "../../proofs",
 		ScalingCSV: filepath.Join(repoPaper, "data", "scaling_time.csv"), Progress: io.Discard}
 }
 
@@ -81,7 +81,8 @@ func TestGeneratorIsByteIdentical(t *testing.T) {
 		"numbers.tex", "generated/seed-table.tex", "generated/claims-table.tex", "generated/counterexamples.tex",
 		"generated/hop-table.tex", "generated/heuristics-table.tex", "generated/proofs.tex", "generated/proofs/hardness.tex",
 		"generated/artifact-claims.tex", "generated/artifact-claims-added.tex", "generated/claims-table-added.tex", "generated/readme-reproduce.md",
-		"generated/runtimes-table.tex", "generated/readme-runtimes.md", "generated/trio-table.tex"} {
+		"generated/runtimes-table.tex", "generated/readme-runtimes.md", "generated/trio-table.tex",
+		"generated/claims-runtimes-table.tex", "generated/readme-claims-runtimes.md"} {
 		if !slices.Contains(fa, want) {
 			t.Errorf("generator does not write %s", want)
 		}

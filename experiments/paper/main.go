@@ -41,6 +41,7 @@ func run(args []string, stderr io.Writer) int {
 		cfg.Diff = QuickDiff
 		cfg.Runtimes = QuickRuntimes
 		cfg.Trio = QuickTrio
+		cfg.ClaimsRuntimes = QuickClaimsRuntimes
 	}
 	start := time.Now()
 	files, err := Generate(cfg)
