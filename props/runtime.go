@@ -45,6 +45,19 @@ type Runtime struct {
 	Trio bool
 }
 
+// Models reports whether claims of class c can be evaluated under r. A
+// class of bounded gathers needs CPython's asyncio loop, the only runtime
+// with a limit model (model/SEMANTICS.md §S17.5); a class of random
+// durations (uncertain.go) is evaluated on CPython only, whose unit is
+// 1 ns and so needs no scaling of its distributions.
+func (r Runtime) Models(c *Class) bool {
+	cpython := !r.Trio && r.Sim.Loop == model.Asyncio
+	if c.Limit.Bounded() || slices.Contains(RandomClasses, c) {
+		return cpython
+	}
+	return true
+}
+
 // Scales of the runtimes (see Runtime).
 const (
 	LibuvUnit   model.Duration = 20_000_000 // 20 ms
@@ -111,7 +124,7 @@ func (r Runtime) Unit() (model.Unit, model.Duration) {
 // shown workload has the instance's integers as seconds.
 func (r Runtime) Display(w *model.Workload) *model.Workload {
 	u, per := r.Unit()
-	out := &model.Workload{Unit: u, Tasks: make([]model.Task, len(w.Tasks))}
+	out := &model.Workload{Unit: u, Tasks: make([]model.Task, len(w.Tasks)), Limit: w.Limit}
 	for i, t := range w.Tasks {
 		steps := slices.Clone(t.Steps)
 		if r.Trio {
@@ -119,7 +132,7 @@ func (r Runtime) Display(w *model.Workload) *model.Workload {
 				steps[k].D = steps[k].D / per * 1_000_000_000
 			}
 		}
-		out.Tasks[i] = model.Task{Name: t.Name, Steps: steps}
+		out.Tasks[i] = model.Task{Name: t.Name, Steps: steps, Dists: t.Dists}
 	}
 	return out
 }
@@ -154,6 +167,9 @@ func (r Runtime) scale(in *Instance) *Instance {
 			steps[j].D = d
 		}
 		tasks[i] = model.Task{Steps: steps}
+	}
+	if in.W.Limit.Bounded() {
+		return newArranged(tasks).withLimit(in.W.Limit)
 	}
 	return newArranged(tasks)
 }

@@ -215,3 +215,27 @@ func TestTrioUnitChangesNoExpectation(t *testing.T) {
 		t.Errorf("uvloop Format(3 units + 1 ms) = %q, want 61 (ms)", got)
 	}
 }
+
+// Claim: a claim about bounded gathers or random durations is "not
+// modelled" under a runtime without a limit model or with scaled units
+// (no engine runs), and is evaluated under every CPython runtime.
+func TestClaimsOutsideARuntimesModelAreNotModelled(t *testing.T) {
+	byID := map[string]props.Claim{}
+	for _, c := range props.Registry() {
+		byID[c.ID] = c
+	}
+	for _, id := range []string{"semaphore-1-order-free", "lif-mean-beats-sif-mean-equal-cpu"} {
+		c, ok := byID[id]
+		if !ok {
+			t.Fatalf("claim %s is not registered", id)
+		}
+		for _, r := range []props.Runtime{{Sim: model.Runtime{Loop: model.UVLoop}}, {Sim: model.Runtime{Loop: model.Node}}, {Trio: true}} {
+			if got := props.Check(c, props.Options{Budget: props.Quick, Runtime: r}).Verdict; got != props.NotModelled {
+				t.Errorf("%s under %s: %s, want not modelled", id, r, got)
+			}
+		}
+		if got := props.Check(c, props.Options{Budget: props.Quick, Runtime: props.Runtime{Sim: model.Runtime{Minor: 12, Spawn: model.Eager}}}).Verdict; got == props.NotModelled {
+			t.Errorf("%s under CPython 3.12/eager: not modelled", id)
+		}
+	}
+}

@@ -17,6 +17,9 @@ import (
 // workload; the counterexamples' comparisons are scenarios, so that each
 // replays on CPython like any other (Replay).
 
+// RandomClasses lists the classes of random durations.
+var RandomClasses = []*Class{TwoPointEqualCPU, TwoPointCanonical}
+
 // MaxRandomTasks bounds the classes of random waits: 2^n scenarios times
 // n! orders per instance.
 const MaxRandomTasks = 4
@@ -351,7 +354,7 @@ type ExpectationRatio struct {
 // clairvoyance, as a factor).
 func ExpectationRatios(b Budget) []ExpectationRatio {
 	var out []ExpectationRatio
-	for _, c := range []*Class{TwoPointEqualCPU, TwoPointCanonical} {
+	for _, c := range RandomClasses {
 		meanR := ExpectationRatio{What: "mean-best / best-expected on " + c.ID, Ratio: big.NewRat(1, 1)}
 		clairR := ExpectationRatio{What: "best-expected / clairvoyant on " + c.ID, Ratio: big.NewRat(1, 1)}
 		s := b.Scopes[c]

@@ -17,11 +17,18 @@ const (
 	Holds Verdict = iota + 1
 	// Refuted: some engine found a violation.
 	Refuted
+	// NotModelled: the claim's class cannot run under the runtime asked
+	// for (Runtime.Models), so no engine ran; only Evaluate and Check
+	// under a runtime give it.
+	NotModelled
 )
 
-// String is "holds" or "refuted", the words the CLI, JSON and paper use.
+// String is "holds", "refuted" or "not modelled", the words the CLI,
+// JSON and paper use.
 func (v Verdict) String() string {
 	switch v {
+	case NotModelled:
+		return "not modelled"
 	case Holds:
 		return "holds"
 	case Refuted:
@@ -113,6 +120,11 @@ func Check(c Claim, o Options) Result {
 		progress = io.Discard
 	}
 	r := Result{Claim: c, Agree: true}
+	if !o.Runtime.Models(c.Class) {
+		r.Verdict = NotModelled
+		fmt.Fprintf(progress, "  %s: not modelled under %s\n", c.ID, o.Runtime)
+		return r
+	}
 	c = On(c, o.Runtime)
 	o.Budget = BudgetOn(o.Budget, o.Runtime)
 	t0 := time.Now()

@@ -59,7 +59,6 @@ const simulateUsage = `usage: gatherorder simulate [--order POLICY[,POLICY...]] 
   A recorder file (gatherorder record) is reported site by site.
   [--samples N] [--seed S] [--objective mean|p95]: see below.` + uncertainUsage
 
-
 // largeInput is the input size from which simulate returns the parse's
 // memory to the system before going on.
 const largeInput = 16 << 20
