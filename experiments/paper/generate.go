@@ -130,4 +130,5 @@ func constants(num *Numbers) {
 	num.Add("ThreadPythonVersion", "3.10.6", "the asker's Python in the seed thread")
 	num.Add("BlogYear", "2022", "year of the blog post that advised longest-IO-first (blog.sentry.io, 2022-02-25)")
 	num.Add("ThreadYear", "2023", "year of the seed thread (its logs are dated 12/Mar/2023)")
+	num.Add("ThreadDate", "12~March~2023", "date of the asker's logs in the seed thread (12/Mar/2023)")
 }

@@ -81,7 +81,8 @@ func realworldTable(o *output, num *Numbers, path string) error {
 		}
 	}
 	num.Add("RealworldOrders", strconv.Itoa(real), src+": setups times gather orders measured")
-	num.Add("RealworldWithinTarget", strconv.Itoa(within), src+": of them, medians within 5 % of the prediction")
+	num.Add("RealworldTarget", strconv.Itoa(realworld.ErrorTarget), src+": the error target (%), realworld.ErrorTarget")
+	num.Add("RealworldWithinTarget", strconv.Itoa(within), src+": of them, medians within the error target of the prediction")
 	num.Add("RealworldWorstError", worst, src+": the largest prediction error (%), setup "+worstSetup)
 	num.Add("RealworldPairs", strconv.Itoa(len(pairs)), src+": pairs of orders whose runs do not overlap")
 	num.Add("RealworldPairsWrong", strconv.Itoa(wrong), src+": of them, not in the predicted direction")
