@@ -74,7 +74,7 @@ func claimsStep(o *output, num *Numbers, b props.Budget, proofsDir string, progr
 			if !hasProof {
 				return nil, fmt.Errorf("claim %s holds but proofs/README.md lists no proof for it", id)
 			}
-			back += "; proof \\texttt{" + codeTeX(pf.File) + "} (Section~\\ref{" + proofLabel(pf.File) + "})"
+			back += "; proof in Section~\\ref{" + proofLabel(pf.File) + "}"
 		case props.Refuted:
 			refuted++
 			verdict += minimalLabel(v)
