@@ -178,7 +178,9 @@ func counterexampleFigure(o *output, tex *bytes.Buffer, v props.Result) error {
 		}
 		parts = append(parts, fmt.Sprintf("%s %s%s", texEscape(c.Label), model.Format(c.Makespan, u), confirmed))
 	}
-	fig := gantt.Figure{Charts: charts}
+	// Every claim is invariant under scaling the durations: the
+	// counterexample's integers are units, not nanoseconds.
+	fig := gantt.Figure{Charts: charts, XLabel: "time (integer units)"}
 	name := "figures/cex-" + v.Claim.ID
 	if err := writeFigure(o, name, fig.Encode, fig.WriteCSV); err != nil {
 		return err
