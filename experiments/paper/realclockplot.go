@@ -27,26 +27,7 @@ func realclockFigure(o *output, rows []realclock.Row, csv []byte) error {
 	b := newPlot("(b) difference of the two orders", "predicted LIF - SIF (ms)", "measured LIF - SIF (ms)")
 	a.Add(plotter.NewGrid())
 	b.Add(plotter.NewGrid())
-	type pair struct{ lif, sif *realclock.Row }
-	byID := map[int]*pair{}
-	var ids []int
-	for i := range rows {
-		r := &rows[i]
-		p := byID[r.ID]
-		if p == nil {
-			p = &pair{}
-			byID[r.ID] = p
-			ids = append(ids, r.ID)
-		}
-		switch r.Policy {
-		case "lif":
-			p.lif = r
-		case "sif":
-			p.sif = r
-		default:
-			return fmt.Errorf("realclock: workload %d: policy %q is neither lif nor sif", r.ID, r.Policy)
-		}
-	}
+	pairs := realclock.Pairs(rows)
 	lo, hi := 0.0, 0.0
 	for ci, c := range classes {
 		var errs []float64
@@ -69,15 +50,14 @@ func realclockFigure(o *output, rows []realclock.Row, csv []byte) error {
 		l.Dashes = dashes[ci]
 		a.Add(l)
 		var pts plotter.XYs
-		for _, id := range ids {
-			p := byID[id]
-			if p.lif == nil || p.sif == nil {
-				return fmt.Errorf("realclock: workload %d lacks an order", id)
+		for _, p := range pairs {
+			if p.LIF == nil || p.SIF == nil {
+				return fmt.Errorf("realclock: workload %d lacks the lif or the sif row", p.ID)
 			}
-			if string(p.lif.Class) != c {
+			if string(p.LIF.Class) != c {
 				continue
 			}
-			pd, md := p.lif.PredMs-p.sif.PredMs, p.lif.MedMs-p.sif.MedMs
+			pd, md := p.LIF.PredMs-p.SIF.PredMs, p.LIF.MedMs-p.SIF.MedMs
 			lo, hi = min(lo, pd, md), max(hi, pd, md)
 			pts = append(pts, plotter.XY{X: pd, Y: md})
 		}
