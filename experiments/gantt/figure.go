@@ -22,6 +22,10 @@ type Figure struct {
 	Width vg.Length
 	// RowHeight is the height of one row of a chart (default 0.55 cm).
 	RowHeight vg.Length
+	// XLabel is the time axis's label (default "time (unit)", the first
+	// chart's workload unit); "time (integer units)" for a workload whose
+	// durations are unitless integers, such as a counterexample's.
+	XLabel string
 }
 
 const legendHeight = vg.Length(16)
@@ -81,6 +85,9 @@ func (f Figure) plots() []*plot.Plot {
 		p.X.Tick.Marker = unitTicks{}
 		if i == len(f.Charts)-1 {
 			p.X.Label.Text = fmt.Sprintf("time (%s)", unitName(u))
+			if f.XLabel != "" {
+				p.X.Label.Text = f.XLabel
+			}
 		}
 		ps[i] = p
 	}

@@ -74,7 +74,7 @@ func claimsStep(o *output, num *Numbers, b props.Budget, proofsDir string, progr
 			if !hasProof {
 				return nil, fmt.Errorf("claim %s holds but proofs/README.md lists no proof for it", id)
 			}
-			back += "; proof \\texttt{" + codeTeX(pf.File) + "} (Section~\\ref{" + proofLabel(pf.File) + "})"
+			back += "; proof in Section~\\ref{" + proofLabel(pf.File) + "}"
 		case props.Refuted:
 			refuted++
 			verdict += minimalLabel(v)
@@ -178,7 +178,9 @@ func counterexampleFigure(o *output, tex *bytes.Buffer, v props.Result) error {
 		}
 		parts = append(parts, fmt.Sprintf("%s %s%s", texEscape(c.Label), model.Format(c.Makespan, u), confirmed))
 	}
-	fig := gantt.Figure{Charts: charts}
+	// Every claim is invariant under scaling the durations: the
+	// counterexample's integers are units, not nanoseconds.
+	fig := gantt.Figure{Charts: charts, XLabel: "time (integer units)"}
 	name := "figures/cex-" + v.Claim.ID
 	if err := writeFigure(o, name, fig.Encode, fig.WriteCSV); err != nil {
 		return err

@@ -1,23 +1,29 @@
 // Command paper regenerates every figure, table and number of the paper.
 //
 //	go run ./experiments/paper [-dir paper] [-data DIR] [-proofs DIR] [-quick] [-measure-scaling]
+//	go run ./experiments/paper -check-build [-dir paper]
 //
-// run from the repository root. It writes, under -dir (default paper):
+// run from the repository root. With -check-build it only checks the
+// LaTeX build that make paper has just run (buildcheck.go): the label
+// main-end, at the end of the main text, is on page MainTextPages (16) or
+// earlier, and paper.log reports no overfull box and no undefined
+// reference or citation. Otherwise it writes, under -dir (default paper):
 //
 //	figures/seed-gantt.{pdf,svg,csv}           the thread's 7 s / 9 s example (seedfig.go)
-//	figures/seed-table.{pdf,svg,csv}           measured vs naive vs hop model (seedtableplot.go)
 //	figures/realclock.{pdf,svg,csv}            model vs real CPython at the real clock (realclock*.go)
 //	figures/optimizer-scaling.{pdf,svg,csv}    branch and bound vs exhaustive search (scaling*.go)
 //	figures/where-order-matters.{pdf,svg,csv}  where the order matters (wom*.go)
-//	figures/worst-ratios.{pdf,svg,csv}         the adversary's worst ratios (worstratios.go)
+//	figures/worst-ratios.{pdf,svg,csv}         the adversary's worst ratios, proved bounds as lines (worstratios.go)
 //	figures/cex-<claim>.{pdf,svg,csv}          each refuted claim's counterexample (claims.go)
-//	generated/seed-table.tex                   measured vs naive vs hop model
+//	generated/seed-table.tex                   measured vs naive vs hop model (no figure: it would repeat the table)
 //	generated/hop-table.tex                    the real-socket hop experiment (hop.go)
 //	generated/heuristics-table.tex             fast rules vs the optimum (heuristics.go)
 //	generated/claims-table{,-added}.tex        props.Registry with computed verdicts (claims.go)
 //	generated/counterexamples.tex              the counterexample figures' environments
-//	generated/proofs.tex, generated/proofs/    proofs/*.md converted by mdToTeX (mdtex.go)
+//	generated/proofs.tex, generated/proofs/    proofs/*.md in paper style (proofstyle.go) converted by mdToTeX (mdtex.go)
 //	generated/artifact-claims{,-added}.tex     claim → command (artifact.go)
+//	generated/proof-checks.tex                 theorem → tests → command, from proofs/README.md (artifact.go)
+//	generated/artifact-targets.tex             make target → time, from data/make_targets.csv (targets.go)
 //	generated/readme-reproduce.md              the README's "Reproducing the paper"
 //	generated/runtimes-table.tex               model variants vs CPython 3.8-3.13 (runtimes.go)
 //	generated/readme-runtimes.md               the README's "Runtimes"
@@ -83,7 +89,9 @@
 // # Determinism
 //
 // Two runs write byte-identical files (TestGeneratorIsByteIdentical; PDFs
-// through gantt.Encode, which fixes the PDF dates). Floating-point
+// through gantt.Encode, which fixes the PDF dates). The paper's PDF is
+// byte-identical too: make paper runs latexmk with SOURCE_DATE_EPOCH and
+// FORCE_SOURCE_DATE, and paper.tex omits the PDF's dates and trailer id. Floating-point
 // statistics are printed to four decimals (CSV) or one (percentages in
 // numbers.tex); they are the same on every run on one architecture.
 //

@@ -48,6 +48,9 @@ type Config struct {
 	// ScalingCSV is the committed timing file to plot ("": and always
 	// when MeasureScaling, Dir/data/scaling_time.csv).
 	ScalingCSV string
+	// TargetsCSV is the committed timing of the make targets for the
+	// artifact appendix ("": Dir/data/make_targets.csv).
+	TargetsCSV string
 	// Data is the directory of the committed measurements, realclock.csv
 	// and hop.csv ("": experiments/data beside Dir).
 	Data string
@@ -120,6 +123,16 @@ func Generate(cfg Config) ([]string, error) {
 			if err := artifactTable(o, claims); err != nil {
 				return err
 			}
+			if err := proofChecksTable(o, proofsDir); err != nil {
+				return err
+			}
+			targets := cfg.TargetsCSV
+			if targets == "" {
+				targets = filepath.Join(cfg.Dir, "data", "make_targets.csv")
+			}
+			if err := targetsTable(o, targets); err != nil {
+				return err
+			}
 			return readmeReproduce(o, claims)
 		}},
 	}
@@ -144,4 +157,6 @@ func constants(num *Numbers) {
 	num.Add("ThreadPythonVersion", "3.10.6", "the asker's Python in the seed thread")
 	num.Add("BlogYear", "2022", "year of the blog post that advised longest-IO-first (blog.sentry.io, 2022-02-25)")
 	num.Add("ThreadYear", "2023", "year of the seed thread (its logs are dated 12/Mar/2023)")
+	num.Add("MainTextPages", fmt.Sprint(MainTextPages), "the most pages the main text may take (buildcheck.go, checked by make paper)")
+	num.Add("ThreadDate", "12~March~2023", "date of the asker's logs in the seed thread (12/Mar/2023)")
 }

@@ -21,6 +21,7 @@ func run(args []string, stderr io.Writer) int {
 	data := fs.String("data", "", "the directory of the committed measurements realclock.csv and hop.csv (default: experiments/data beside -dir)")
 	proofs := fs.String("proofs", "", "the directory of the proofs (default: proofs beside -dir)")
 	quick := fs.Bool("quick", false, "a small where-order-matters grid (seconds; for tests, not for the paper)")
+	check := fs.Bool("check-build", false, "check the LaTeX build in -dir instead of generating: the main text ends by page 16, no overfull box, no undefined reference (run by make paper after latexmk)")
 	measure := fs.Bool("measure-scaling", false, "re-time the optimizer with optbench.ScalingRun into DIR/data/scaling_time.csv first (minutes; the times are this machine's)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -32,6 +33,13 @@ func run(args []string, stderr io.Writer) int {
 	if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
 		fmt.Fprintf(stderr, "paper: %s is not a directory (run from the repository root, or pass -dir)\n", *dir)
 		return 2
+	}
+	if *check {
+		if err := checkBuild(*dir); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		return 0
 	}
 	cfg := Config{Dir: *dir, Data: *data, Proofs: *proofs, Scaling: DefaultScaling, Heur: DefaultHeur, Diff: DefaultDiff, Runtimes: DefaultRuntimes, Claims: props.Quick, MeasureScaling: *measure, Wom: DefaultWom, Progress: stderr}
 	if *quick {

@@ -16,11 +16,17 @@ import (
 )
 
 // legendItem is one entry of a figure's legend strip: a filled box (Box),
-// a line with a glyph, or a glyph alone.
+// a line with a glyph, or a glyph alone. Shape (nil: a circle) and Dashes
+// (nil: solid) are those of the plotted series, so that the legend tells
+// the series apart in grey print, not by colour alone; NoGlyph draws a
+// line without a glyph (a reference line).
 type legendItem struct {
-	Label string
-	Color color.Color
-	Kind  legendKind
+	Label   string
+	Color   color.Color
+	Kind    legendKind
+	Shape   draw.GlyphDrawer
+	Dashes  []vg.Length
+	NoGlyph bool
 }
 
 type legendKind int
@@ -75,17 +81,27 @@ func drawLegend(dc draw.Canvas, items []legendItem) {
 	y := dc.Max.Y - legendHeight/2
 	x := dc.Min.X + vg.Points(6)
 	for _, it := range items {
+		var shape draw.GlyphDrawer = draw.CircleGlyph{}
+		if it.Shape != nil {
+			shape = it.Shape
+		}
+		w := vg.Points(12)
+		if it.Kind == legendLine {
+			w = vg.Points(18)
+		}
 		switch it.Kind {
 		case legendBox:
 			dc.FillPolygon(it.Color, []vg.Point{{X: x, Y: y - 4}, {X: x + 12, Y: y - 4}, {X: x + 12, Y: y + 4}, {X: x, Y: y + 4}})
 		case legendLine:
-			dc.StrokeLine2(draw.LineStyle{Color: it.Color, Width: vg.Points(1)}, x, y, x+vg.Points(12), y)
-			dc.DrawGlyph(draw.GlyphStyle{Color: it.Color, Radius: vg.Points(2), Shape: draw.CircleGlyph{}}, vg.Point{X: x + vg.Points(6), Y: y})
+			dc.StrokeLine2(draw.LineStyle{Color: it.Color, Width: vg.Points(1), Dashes: it.Dashes}, x, y, x+w, y)
+			if !it.NoGlyph {
+				dc.DrawGlyph(draw.GlyphStyle{Color: it.Color, Radius: vg.Points(2.2), Shape: shape}, vg.Point{X: x + w/2, Y: y})
+			}
 		case legendGlyph:
-			dc.DrawGlyph(draw.GlyphStyle{Color: it.Color, Radius: vg.Points(2), Shape: draw.CircleGlyph{}}, vg.Point{X: x + vg.Points(6), Y: y})
+			dc.DrawGlyph(draw.GlyphStyle{Color: it.Color, Radius: vg.Points(2.5), Shape: shape}, vg.Point{X: x + w/2, Y: y})
 		}
-		dc.FillText(sty, vg.Point{X: x + vg.Points(15), Y: y}, it.Label)
-		x += vg.Points(15) + sty.Width(it.Label) + vg.Points(14)
+		dc.FillText(sty, vg.Point{X: x + w + vg.Points(3), Y: y}, it.Label)
+		x += w + vg.Points(3) + sty.Width(it.Label) + vg.Points(12)
 	}
 }
 

@@ -108,6 +108,10 @@ func measureScaling(o *output, c ScalingConfig, machine string, progress io.Writ
 // scalingTime is one row of data/scaling_time.csv.
 type scalingTime struct {
 	N                 int
+	Instances, Solved int
+	// Budget is the wall-clock budget per instance (s): an instance not
+	// solved within it is censored at the budget.
+	Budget            float64
 	BnBMedian, BnBMax float64
 	Exhaustive        float64 // 0: not run
 	Machine           string
@@ -122,8 +126,11 @@ func readScalingTime(path string) ([]scalingTime, error) {
 	for i, r := range recs {
 		line := csvfile.Line(i)
 		var s scalingTime
-		var e [4]error
+		var e [7]error
 		s.N, e[0] = strconv.Atoi(r[0])
+		s.Instances, e[4] = strconv.Atoi(r[1])
+		s.Solved, e[5] = strconv.Atoi(r[2])
+		s.Budget, e[6] = strconv.ParseFloat(r[6], 64)
 		s.BnBMedian, e[1] = strconv.ParseFloat(r[3], 64)
 		s.BnBMax, e[2] = strconv.ParseFloat(r[4], 64)
 		if r[5] != "" {

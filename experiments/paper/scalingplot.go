@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"image/color"
 	"io"
 	"math"
 	"math/big"
@@ -12,6 +13,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // optimizerScaling writes figures/optimizer-scaling: (a) search nodes to
@@ -26,46 +28,66 @@ func optimizerScaling(o *output, num *Numbers, c ScalingConfig, timeCSV string, 
 	if err != nil {
 		return err
 	}
-	a := newPlot("(a) search effort (deterministic)", "tasks n", "search nodes + 1")
-	b := newPlot("(b) time to proven optimality (one machine)", "tasks n", "seconds")
+	a := newPlot("(a) search effort (deterministic)", "tasks n", "search nodes + 1 (count)")
+	b := newPlot("(b) time to proven optimality (one machine)", "tasks n", "wall-clock time (s)")
 	for _, p := range []*plot.Plot{a, b} {
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = decadeTicks{}
 		p.Add(plotter.NewGrid())
 	}
-	line := func(p *plot.Plot, pts plotter.XYs, ci int, dashed bool) error {
-		l, s, err := plotter.NewLinePoints(pts)
+	line := func(p *plot.Plot, pts plotter.XYs, st series) error {
+		l, sc, err := plotter.NewLinePoints(pts)
 		if err != nil {
 			return err
 		}
-		l.Color, s.Color = okabeIto[ci], okabeIto[ci]
-		s.Radius = vg.Points(2)
-		if dashed {
-			l.Dashes = []vg.Length{vg.Points(3), vg.Points(2)}
+		l.Color, sc.Color = okabeIto[st.ci], okabeIto[st.ci]
+		sc.Radius = vg.Points(2)
+		sc.Shape = st.shape
+		l.Dashes = st.dashes
+		p.Add(l, sc)
+		return nil
+	}
+	// censored marks the runs stopped by a limit (the node limit in (a), the
+	// time budget in (b)): an open triangle at the limit, over the maximum.
+	censored := func(p *plot.Plot, pts plotter.XYs) error {
+		if len(pts) == 0 {
+			return nil
 		}
-		p.Add(l, s)
+		sc, err := plotter.NewScatter(pts)
+		if err != nil {
+			return err
+		}
+		sc.Color = color.Black
+		sc.Shape = draw.TriangleGlyph{}
+		sc.Radius = vg.Points(4)
+		p.Add(sc)
 		return nil
 	}
 	// Nodes + 1, because the root bound often closes the search at once
 	// (0 nodes) and a log axis has no 0.
-	var med, p90, mx, fact plotter.XYs
+	var med, p90, mx, fact, cenA plotter.XYs
 	for _, x := range nodes {
 		f, _ := new(big.Float).SetInt(x.Orders).Float64()
 		med = append(med, plotter.XY{X: float64(x.N), Y: float64(x.Median + 1)})
 		p90 = append(p90, plotter.XY{X: float64(x.N), Y: float64(x.P90 + 1)})
 		mx = append(mx, plotter.XY{X: float64(x.N), Y: float64(x.Max + 1)})
 		fact = append(fact, plotter.XY{X: float64(x.N), Y: f})
+		if x.Solved < x.Instances {
+			cenA = append(cenA, plotter.XY{X: float64(x.N), Y: float64(x.Max + 1)})
+		}
 	}
 	for _, s := range []struct {
-		pts    plotter.XYs
-		ci     int
-		dashed bool
-	}{{med, 0, false}, {p90, 2, false}, {mx, 0, true}, {fact, 4, false}} {
-		if err := line(a, s.pts, s.ci, s.dashed); err != nil {
+		pts plotter.XYs
+		st  series
+	}{{med, scalingSeries[0]}, {p90, scalingSeries[1]}, {mx, scalingSeries[2]}, {fact, scalingSeries[3]}} {
+		if err := line(a, s.pts, s.st); err != nil {
 			return err
 		}
 	}
-	var tmed, tmax, tex plotter.XYs
+	if err := censored(a, cenA); err != nil {
+		return err
+	}
+	var tmed, tmax, tex, cenB plotter.XYs
 	floor := 1e-6 // log axis: a time below a microsecond is drawn at 1 µs
 	for _, t := range times {
 		tmed = append(tmed, plotter.XY{X: float64(t.N), Y: math.Max(floor, t.BnBMedian)})
@@ -73,25 +95,29 @@ func optimizerScaling(o *output, num *Numbers, c ScalingConfig, timeCSV string, 
 		if t.Exhaustive > 0 {
 			tex = append(tex, plotter.XY{X: float64(t.N), Y: math.Max(floor, t.Exhaustive)})
 		}
+		if t.Solved < t.Instances {
+			cenB = append(cenB, plotter.XY{X: float64(t.N), Y: t.Budget})
+		}
 	}
 	for _, s := range []struct {
-		pts    plotter.XYs
-		ci     int
-		dashed bool
-	}{{tmed, 0, false}, {tmax, 0, true}, {tex, 4, false}} {
+		pts plotter.XYs
+		st  series
+	}{{tmed, scalingSeries[0]}, {tmax, scalingSeries[2]}, {tex, scalingSeries[3]}} {
 		if len(s.pts) == 0 {
 			continue
 		}
-		if err := line(b, s.pts, s.ci, s.dashed); err != nil {
+		if err := line(b, s.pts, s.st); err != nil {
 			return err
 		}
 	}
-	legend := []legendItem{
-		{Label: "B&B median", Color: okabeIto[0], Kind: legendLine},
-		{Label: "B&B 90th percentile (a)", Color: okabeIto[2], Kind: legendLine},
-		{Label: "B&B max (dashed)", Color: okabeIto[0], Kind: legendLine},
-		{Label: "exhaustive (a: n! orders)", Color: okabeIto[4], Kind: legendLine},
+	if err := censored(b, cenB); err != nil {
+		return err
 	}
+	var legend []legendItem
+	for _, s := range scalingSeries {
+		legend = append(legend, legendItem{Label: s.label, Color: okabeIto[s.ci], Kind: legendLine, Shape: s.shape, Dashes: s.dashes})
+	}
+	legend = append(legend, legendItem{Label: "censored", Color: color.Black, Kind: legendGlyph, Shape: draw.TriangleGlyph{}})
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	cw.Write([]string{"n", "instances", "solved", "bnb_median_nodes", "bnb_p90_nodes", "bnb_max_nodes", "exhaustive_orders"})
@@ -146,6 +172,22 @@ func optimizerScaling(o *output, num *Numbers, c ScalingConfig, timeCSV string, 
 	num.Add("ScaleExhaustiveBnBTime", strconv.FormatFloat(lastEx.BnBMedian*1000, 'f', 2, 64), srcT+": branch and bound's median time there (ms)")
 	num.Add("ScaleMachine", lastEx.Machine, srcT+": machine")
 	return nil
+}
+
+// series is the style of one line of figures/optimizer-scaling: colour,
+// glyph and dashes, so that the lines differ in grey print too.
+type series struct {
+	label  string
+	ci     int
+	shape  draw.GlyphDrawer
+	dashes []vg.Length
+}
+
+var scalingSeries = []series{
+	{"B&B median", 0, draw.CircleGlyph{}, nil},
+	{"B&B 90th pct. (a)", 2, draw.SquareGlyph{}, []vg.Length{vg.Points(1), vg.Points(1.5)}},
+	{"B&B max", 0, draw.RingGlyph{}, []vg.Length{vg.Points(4), vg.Points(2)}},
+	{"exhaustive (a: n!)", 4, draw.CrossGlyph{}, []vg.Length{vg.Points(6), vg.Points(2), vg.Points(1), vg.Points(2)}},
 }
 
 // thousands writes an integer with thin-space thousands separators for

@@ -12,8 +12,8 @@ import (
 // thread's measured makespans and printed task durations against the
 // naive and hop models) and writes them to data/seed_table.csv and
 // data/seed_tasks.csv (what go run ./experiments/seed/cmd/seedtable
-// writes), generated/seed-table.tex, the figure figures/seed-table
-// (seedtableplot.go) and one macro per value, rounded to hundredths of a
+// writes), generated/seed-table.tex
+// and one macro per value, rounded to hundredths of a
 // second exactly on the decimal digits.
 func seedTable(o *output, num *Numbers) error {
 	rows, tasks := seed.Tables(seed.Setups())
@@ -54,10 +54,9 @@ func seedTable(o *output, num *Numbers) error {
 		b.WriteString(strings.Join(cells, " & ") + " \\\\\n")
 	}
 	b.WriteString("\\bottomrule\n\\end{tabular}\n")
-	if err := o.write("generated/seed-table.tex", []byte(b.String())); err != nil {
-		return err
-	}
-	return seedTableFigure(o, rows)
+	// No figure: it would repeat this table (the paper shows each result
+	// once).
+	return o.write("generated/seed-table.tex", []byte(b.String()))
 }
 
 // tt sets an identifier in typewriter type, with hyphens that do not

@@ -58,6 +58,17 @@ func womColor(cfg WomConfig, n int) color.Color {
 	return viridis[(n-cfg.MinN)*(len(viridis)-2)/max(1, cfg.MaxN-cfg.MinN)]
 }
 
+// womShape is the glyph of n's line: with the luminance of viridis, it
+// tells the lines apart in grey print.
+func womShape(cfg WomConfig, n int) draw.GlyphDrawer {
+	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.PyramidGlyph{}, draw.BoxGlyph{}, draw.RingGlyph{}, draw.CrossGlyph{}, draw.PlusGlyph{}}
+	return shapes[(n-cfg.MinN)%len(shapes)]
+}
+
+// womLIFBound is LIF's proved tight ratio on canonical workloads, the
+// value of ThmRuleBound.
+const womLIFBound = 1.5
+
 type errPoints struct {
 	plotter.XYs
 	plotter.YErrors
@@ -76,7 +87,7 @@ func womFigure(cfg WomConfig, cells []*cell) (w, h vg.Length, fn func(draw.Canva
 		p.Title.Text = pn.title
 		p.Title.TextStyle.Font.Size = vg.Points(10)
 		p.X.Tick.Marker = plot.ConstantTicks(ticks)
-		p.X.Label.Text = "CPU-to-IO ratio"
+		p.X.Label.Text = "CPU-to-IO ratio (unitless, log scale)"
 		p.Y.Min = 0
 		p.Add(plotter.NewGrid())
 		for n := cfg.MinN; n <= cfg.MaxN; n++ {
@@ -99,7 +110,8 @@ func womFigure(cfg WomConfig, cells []*cell) (w, h vg.Length, fn func(draw.Canva
 				return 0, 0, nil, err
 			}
 			l.Color, s.Color = clr, clr
-			s.Radius = vg.Points(1.6)
+			s.Radius = vg.Points(1.8)
+			s.Shape = womShape(cfg, n)
 			p.Add(l, s)
 			if len(pts.YErrors) > 0 {
 				eb, err := plotter.NewYErrorBars(pts)
@@ -112,6 +124,26 @@ func womFigure(cfg WomConfig, cells []*cell) (w, h vg.Length, fn func(draw.Canva
 			}
 		}
 		// Headroom, so that the top markers and error bars are not cut.
+		if i == len(womPanels)-1 {
+			// The proved tight bound of LIF on canonical workloads, 3/2,
+			// is a gap of 50 %: the sample's largest gaps against it.
+			// Reference: proofs/lif-within-1.5x-canonical.md.
+			bound := 100 * (womLIFBound - 1)
+			lo, hi := math.Log2(cfg.Ratios[0].float())-0.3, math.Log2(cfg.Ratios[len(cfg.Ratios)-1].float())+0.3
+			bl, err := plotter.NewLine(plotter.XYs{{X: lo, Y: bound}, {X: hi, Y: bound}})
+			if err != nil {
+				return 0, 0, nil, err
+			}
+			bl.Color = color.Gray{0x55}
+			bl.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
+			p.Add(bl)
+			lb, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: hi, Y: bound}}, Labels: []string{"proved bound 3/2 (50 %)"}})
+			if err != nil {
+				return 0, 0, nil, err
+			}
+			lb.TextStyle[0].XAlign, lb.TextStyle[0].YAlign = draw.XRight, draw.YTop
+			p.Add(lb)
+		}
 		p.Y.Max *= 1.08
 		plots[i/2] = append(plots[i/2], p)
 	}
@@ -128,7 +160,7 @@ func womFigure(cfg WomConfig, cells []*cell) (w, h vg.Length, fn func(draw.Canva
 		for n := cfg.MinN; n <= cfg.MaxN; n++ {
 			clr := womColor(cfg, n)
 			dc.StrokeLine2(draw.LineStyle{Color: clr, Width: vg.Points(1)}, x, y, x+vg.Points(16), y)
-			dc.DrawGlyph(draw.GlyphStyle{Color: clr, Radius: vg.Points(1.6), Shape: draw.RingGlyph{}}, vg.Point{X: x + vg.Points(8), Y: y})
+			dc.DrawGlyph(draw.GlyphStyle{Color: clr, Radius: vg.Points(2), Shape: womShape(cfg, n)}, vg.Point{X: x + vg.Points(8), Y: y})
 			label := fmt.Sprintf("n = %d", n)
 			dc.FillText(sty, vg.Point{X: x + vg.Points(19), Y: y}, label)
 			x += vg.Points(19) + sty.Width(label) + vg.Points(12)

@@ -16,8 +16,9 @@ import (
 
 // worstRatios draws the adversarial search's worst ratio of each rule's
 // makespan to the optimum, per class (x) and rule (colour, side by side),
-// and defines one macro per ratio. The ratios are lower bounds on the true
-// worst cases: the search is a seeded local search, not a proof.
+// and defines one macro per ratio, with the proved bounds (provedBounds) as
+// reference lines. The ratios are lower bounds on the true worst cases: the
+// search is a seeded local search, not a proof.
 func worstRatios(o *output, num *Numbers, ratios []props.WorstRatio) error {
 	var classes, rules []string
 	seenC, seenR := map[string]bool{}, map[string]bool{}
@@ -66,8 +67,44 @@ func worstRatios(o *output, num *Numbers, ratios []props.WorstRatio) error {
 		sc.Shape = shapes[ri%len(shapes)]
 		sc.Radius = vg.Points(2.8)
 		p.Add(sc)
-		legend = append(legend, legendItem{Label: rule, Color: sc.Color, Kind: legendGlyph})
+		legend = append(legend, legendItem{Label: rule, Color: sc.Color, Kind: legendGlyph, Shape: sc.Shape})
 	}
+	// The proved bounds, as reference lines over the classes they hold
+	// for, each labelled with its value at its right end.
+	var labels plotter.XYLabels
+	for bi, b := range provedBounds {
+		var segs []plotter.XYs
+		if b.classes == nil {
+			segs = append(segs, plotter.XYs{{X: -0.5, Y: b.value}, {X: float64(len(classes)) - 0.5, Y: b.value}})
+		} else {
+			for ci, c := range classes {
+				if slices.Contains(b.classes, c) {
+					segs = append(segs, plotter.XYs{{X: float64(ci) - 0.45, Y: b.value}, {X: float64(ci) + 0.45, Y: b.value}})
+				}
+			}
+		}
+		for _, seg := range segs {
+			l, err := plotter.NewLine(seg)
+			if err != nil {
+				return err
+			}
+			l.Color = color.Gray{0x55}
+			l.Dashes = []vg.Length{vg.Points(float64(4 - bi)), vg.Points(2)}
+			p.Add(l)
+			labels.XYs = append(labels.XYs, plotter.XY{X: seg[1].X, Y: b.value})
+			labels.Labels = append(labels.Labels, b.label)
+		}
+	}
+	lb, err := plotter.NewLabels(labels)
+	if err != nil {
+		return err
+	}
+	for i := range lb.TextStyle {
+		lb.TextStyle[i].XAlign, lb.TextStyle[i].YAlign = draw.XRight, draw.YBottom
+		lb.TextStyle[i].Color = color.Gray{0x33}
+		lb.TextStyle[i].Font.Size = vg.Points(8)
+	}
+	p.Add(lb)
 	p.Y.Min = 1
 	p.Y.Max = max(p.Y.Max*1.03, 1.1)
 	fn := gridFigure([][]*plot.Plot{{p}}, legend)
@@ -81,6 +118,21 @@ func worstRatios(o *output, num *Numbers, ratios []props.WorstRatio) error {
 		num.Add(stem+"Frac", fmt.Sprintf(`\ensuremath{%d/%d}`, int64(r.Num)/g, int64(r.Den)/g), "the same ratio as a reduced fraction of makespan and optimum")
 	}
 	return nil
+}
+
+// provedBounds are the proved worst-case ratios drawn as reference lines in
+// figures/worst-ratios (nil classes: every class), the values of the
+// macros ThmAnyOrderBound, ThmRuleBound and ThmLIFEqualSup (theoryNumbers).
+// Reference: proofs/any-order-within-2x.md, proofs/lif-within-1.5x-canonical.md,
+// proofs/lif-within-1.25x-equal-cpu.md.
+var provedBounds = []struct {
+	value   float64
+	label   string
+	classes []string
+}{
+	{2, "2", nil},
+	{1.5, "3/2", []string{"equal-cpu", "no-post-cpu", "canonical", "hop"}},
+	{1.25, "5/4", []string{"equal-cpu"}},
 }
 
 // gcd is the greatest common divisor (1 when both are 0).

@@ -48,9 +48,6 @@ type Summary struct {
 func Summarize(rows []Row) Summary {
 	var s Summary
 	var abs, rel, signed []float64
-	type pair struct{ lif, sif *Row }
-	byID := map[int]*pair{}
-	var ids []int
 	s.LoadMin, s.LoadMax = math.Inf(1), math.Inf(-1)
 	pythons := map[string]bool{}
 	for i := range rows {
@@ -61,34 +58,22 @@ func Summarize(rows []Row) Summary {
 		if r.PredMs > 0 {
 			rel = append(rel, math.Abs(d)/r.PredMs)
 		}
-		p := byID[r.ID]
-		if p == nil {
-			p = &pair{}
-			byID[r.ID] = p
-			ids = append(ids, r.ID)
-		}
-		switch r.Policy {
-		case "lif":
-			p.lif = r
-		case "sif":
-			p.sif = r
-		}
 		if l, err := strconv.ParseFloat(r.Load, 64); err == nil {
 			s.LoadMin, s.LoadMax = math.Min(s.LoadMin, l), math.Max(s.LoadMax, l)
 		}
 		pythons[r.Python] = true
 	}
-	s.Rows, s.Workloads = len(rows), len(ids)
+	pairs := Pairs(rows)
+	s.Rows, s.Workloads = len(rows), len(pairs)
 	s.AbsMed, s.AbsP95 = Quantile(abs, 0.5), Quantile(abs, 0.95)
 	s.RelMed, s.RelP95 = Quantile(rel, 0.5), Quantile(rel, 0.95)
 	s.SignedMed, s.SignedMin, s.SignedMax = Quantile(signed, 0.5), Quantile(signed, 0), Quantile(signed, 1)
 	var spread []float64
-	for _, id := range ids {
-		p := byID[id]
-		if p.lif == nil || p.sif == nil {
+	for _, p := range pairs {
+		if p.LIF == nil || p.SIF == nil {
 			continue
 		}
-		pd, md := p.lif.PredMs-p.sif.PredMs, p.lif.MedMs-p.sif.MedMs
+		pd, md := p.LIF.PredMs-p.SIF.PredMs, p.LIF.MedMs-p.SIF.MedMs
 		if pd == 0 {
 			s.EqualPred++
 			spread = append(spread, math.Abs(md))

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+)
+
+// paperStyle rewrites a proof document (proofs/*.md) for the paper's
+// appendix, where it reads as a statement and its proof rather than as a
+// file of the repository:
+//
+//   - a title that is a claim id is set as code (the id the paper cites);
+//   - **Claim.** becomes **Theorem.**;
+//   - the marker **Status: proved** goes: "(a corollary of X)." becomes
+//     "It is a corollary of X.", any other remainder "It is proved ...";
+//   - every section whose heading starts with "Checks" is dropped (the
+//     tests that check a proof's lemmas are the artifact appendix's table,
+//     proofChecksTable);
+//   - "this file" and "this document" become "this section".
+//
+// The Markdown stays what the repository's checks read (internal/repocheck
+// resolves references to its headings); only the paper's copy changes.
+func paperStyle(md string) string {
+	lines := strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n")
+	var out []string
+	skipping := false
+	for i, l := range lines {
+		if strings.HasPrefix(l, "#") {
+			level := len(l) - len(strings.TrimLeft(l, "#"))
+			if level <= 2 {
+				skipping = level == 2 && strings.HasPrefix(strings.TrimSpace(l[level:]), "Checks")
+			}
+			if i == 0 && level == 1 {
+				if t := strings.TrimSpace(l[1:]); claimTitle.MatchString(t) {
+					l = "# `" + t + "`"
+				}
+			}
+		}
+		if skipping {
+			continue
+		}
+		l = strings.Replace(l, "**Claim.**", "**Theorem.**", 1)
+		switch {
+		case strings.HasPrefix(l, "**Status: proved.**"):
+			l = strings.TrimSpace(strings.TrimPrefix(l, "**Status: proved.**"))
+		case strings.HasPrefix(l, "**Status: proved**"):
+			rest := strings.TrimPrefix(l, "**Status: proved**")
+			if m := corollary.FindStringSubmatch(rest); m != nil {
+				l = "It is a corollary of " + m[1] + "." + m[2]
+			} else {
+				l = "It is proved" + rest
+			}
+		}
+		l = thisFile.ReplaceAllStringFunc(l, func(s string) string {
+			if s[0] == 'T' {
+				return "This section"
+			}
+			return "this section"
+		})
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+var (
+	claimTitle = regexp.MustCompile(`^[a-z0-9.-]+$`)
+	corollary  = regexp.MustCompile(`^\s*\(a corollary of ([^)]*)\)\.(.*)$`)
+	thisFile   = regexp.MustCompile(`\b[Tt]his (file|document)\b`)
+)
+
+// proofRefs replaces, in the TeX of a proof, each reference to a proof
+// document (\texttt{name.md} as mdInline sets it) by a reference to its
+// section of the appendix.
+func proofRefs(tex string, names []string) string {
+	for _, n := range names {
+		code := `\texttt{` + codeTeX(n) + `}`
+		tex = strings.ReplaceAll(tex, code, `Section~\ref{`+proofLabel(n)+`}`)
+	}
+	return tex
+}
