@@ -89,6 +89,7 @@ func Generate(cfg Config) ([]string, error) {
 		{"seed Gantt chart", func() error { return seedGantt(o, num) }},
 		{"seed table", func() error { return seedTable(o, num) }},
 		{"model against real CPython at the real clock", func() error { return realclockStep(o, num, filepath.Join(data, "realclock.csv")) }},
+		{"libuv loops against their models at the real clock", func() error { return libuvclockStep(o, num, filepath.Join(data, "libuvclock.csv")) }},
 		{"hop experiment", func() error { return hopTable(o, num, filepath.Join(data, "hop.csv")) }},
 		{"real-library experiment", func() error { return realworldTable(o, num, filepath.Join(data, "realworld.csv")) }},
 		{"differential batch against CPython", func() error { return differential(num, cfg.Diff, cfg.Progress) }},
@@ -117,7 +118,7 @@ func Generate(cfg Config) ([]string, error) {
 			claims, err = claimsStep(o, num, cfg.Claims, proofsDir, cfg.Progress)
 			return err
 		}},
-		{"claims under every runtime", func() error { return claimsRuntimesStep(o, cfg.ClaimsRuntimes, cfg.Progress) }},
+		{"claims under every runtime", func() error { return claimsRuntimesStep(o, num, cfg.ClaimsRuntimes, cfg.Progress) }},
 		{"proofs", func() error { return proofsStep(o, num, proofsDir) }},
 		{"artifact table and README section", func() error {
 			if err := artifactTable(o, claims); err != nil {

@@ -76,6 +76,7 @@ func TestGeneratorIsByteIdentical(t *testing.T) {
 	for _, want := range []string{"figures/seed-gantt.pdf", "figures/seed-gantt.svg", "figures/seed-gantt.csv",
 		"figures/where-order-matters.pdf", "figures/where-order-matters.svg", "figures/where-order-matters.csv",
 		"figures/limits.pdf", "figures/limits.svg", "figures/limits.csv",
+		"figures/libuvclock.pdf", "figures/libuvclock.svg", "figures/libuvclock.csv", "generated/libuvclock-table.tex",
 		"figures/realclock.pdf", "figures/optimizer-scaling.pdf", "figures/worst-ratios.pdf",
 		"figures/cex-lif-optimal-equal-cpu.pdf", "figures/cex-lif-optimal-equal-cpu.svg", "figures/cex-lif-optimal-equal-cpu.csv",
 		"numbers.tex", "generated/seed-table.tex", "generated/claims-table.tex", "generated/counterexamples.tex",

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/gatherorder/gatherorder/order"
 	"image/color"
 	"strconv"
 
@@ -102,6 +103,9 @@ func limitsStep(o *output, num *Numbers, cfg limits.Config) error {
 	}
 	num.Add("LimitsInstances", strconv.Itoa(cfg.Instances), src+": workloads per cell")
 	num.Add("LimitsMaxN", strconv.Itoa(cfg.MaxN), src+": largest n")
+	num.Add("LimitsExhaustiveN", strconv.Itoa(order.MaxLimitedExhaustive), "order.MaxLimitedExhaustive: the most tasks of a bounded gather whose orders simulate --order best tries exhaustively")
+	num.Add("LimitsProvedBound", "3 - 2/k", "proofs/any-order-within-2x-semaphore-2.md: every order of a gather limited to k slots is within this factor of the optimum")
+	num.Add("LimitsGrahamBound", "2 - 1/k", "Graham 1966: list scheduling on k machines is within this factor of the optimum (refuted for k slots sharing one CPU)")
 	if peak != nil {
 		num.Add("LimitsPeakBestGain", limits.Pct(peak.BestGain), src+": largest mean gain of the best order over a random one, k >= 2 (%)")
 		num.Add("LimitsPeakBestGainCell", fmt.Sprintf("%s k = %d, n = %d, CPU/IO %s", peak.Kind, peak.K, peak.N, peak.Ratio), src+": where it is attained")

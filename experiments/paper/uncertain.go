@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/gatherorder/gatherorder/experiments/uncertain"
 	"github.com/gatherorder/gatherorder/model"
@@ -16,6 +17,12 @@ import (
 var QuickUncertain = uncertain.Config{
 	Workloads: uncertain.Default.Workloads[:1], CVs: []int{0, 100}, Samples: 200, Seed: 1,
 }
+
+// uncertainShapes and uncertainDashes tell the policies apart in grey.
+var (
+	uncertainShapes = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.TriangleGlyph{}, draw.SquareGlyph{}, draw.CrossGlyph{}}
+	uncertainDashes = [][]vg.Length{nil, {vg.Points(4), vg.Points(2)}, {vg.Points(1), vg.Points(1.5)}, {vg.Points(6), vg.Points(2), vg.Points(1), vg.Points(2)}}
+)
 
 // uncertainPolicies are the plotted rows (random is the baseline, 0).
 var uncertainPolicies = []string{"given", "lif-mean", "best", "clairvoyant"}
@@ -56,6 +63,7 @@ func uncertainStep(o *output, num *Numbers, cfg uncertain.Config) error {
 			}
 			clr := okabeIto[i]
 			l.Color, s.Color = clr, clr
+			l.Dashes, s.Shape = uncertainDashes[i], uncertainShapes[i]
 			s.Radius = vg.Points(1.6)
 			eb, err := plotter.NewYErrorBars(pts)
 			if err != nil {
@@ -69,7 +77,7 @@ func uncertainStep(o *output, num *Numbers, cfg uncertain.Config) error {
 	grid := [][]*plot.Plot{panels}
 	var legend []legendItem
 	for i, pol := range uncertainPolicies {
-		legend = append(legend, legendItem{Label: pol, Color: okabeIto[i], Kind: legendLine})
+		legend = append(legend, legendItem{Label: pol, Color: okabeIto[i], Kind: legendLine, Shape: uncertainShapes[i], Dashes: uncertainDashes[i]})
 	}
 	w, h := 16*vg.Centimeter, 7*vg.Centimeter+legendHeight
 	if err := writeGrid(o, "figures/uncertain-cv", w, h, gridFigure(grid, legend), csv.Bytes()); err != nil {
@@ -77,6 +85,35 @@ func uncertainStep(o *output, num *Numbers, cfg uncertain.Config) error {
 	}
 	src := "experiments/uncertain (figures/uncertain-cv.csv)"
 	num.Add("UncertainSamples", fmt.Sprint(cfg.Samples), src+": fresh scenarios per point")
+	// The first workload's gains at the smallest and the largest
+	// coefficient of variation, for longest-mean-IO-first and for the
+	// clairvoyant per-scenario optimum.
+	wl := cfg.Workloads[0].Name
+	lo, hi := cfg.CVs[0], cfg.CVs[len(cfg.CVs)-1]
+	gain := func(pol string, cv int) (string, error) {
+		for _, r := range rows {
+			if r.Workload == wl && r.Policy == pol && r.CV == cv {
+				return fmt.Sprintf("%.1f", r.Gain), nil
+			}
+		}
+		return "", fmt.Errorf("uncertain: no row for %s, %s, CV %d%%", wl, pol, cv)
+	}
+	num.Add("UncertainLevel", "95", "order.Estimate: the confidence level of the intervals, and the upper quantile reported (%)")
+	num.Add("UncertainWorkload", wl, src+": the workload of the quoted gains")
+	num.Add("UncertainCVLow", fmt.Sprintf("%.2g", float64(lo)/100), src+": smallest coefficient of variation of the waits")
+	num.Add("UncertainCVHigh", fmt.Sprintf("%.2g", float64(hi)/100), src+": largest coefficient of variation of the waits")
+	for _, q := range []struct{ name, pol string }{{"LIF", "lif-mean"}, {"Clair", "clairvoyant"}} {
+		for _, c := range []struct {
+			name string
+			cv   int
+		}{{"Low", lo}, {"High", hi}} {
+			g, err := gain(q.pol, c.cv)
+			if err != nil {
+				return err
+			}
+			num.Add("Uncertain"+q.name+"Gain"+c.name, g, src+": mean gain of "+q.pol+" over a random order on "+wl+" at CV "+fmt.Sprint(c.cv)+"% (%)")
+		}
+	}
 	return nil
 }
 
