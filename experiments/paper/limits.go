@@ -21,6 +21,9 @@ import (
 var QuickLimits = limits.Config{MinN: 2, MaxN: 4, Ks: []int{1, 2}, Kinds: []model.LimitKind{model.Semaphore, model.Workers},
 	Ratios: []limits.Ratio{{Num: 1, Den: 4}, {Num: 4, Den: 1}}, Instances: 10, Seed: 1, MaxIO: 20}
 
+// limitsShapes are the glyphs of the limits k = 1, 2, 3, ...
+var limitsShapes = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.TriangleGlyph{}, draw.SquareGlyph{}, draw.CrossGlyph{}}
+
 // limitsStep runs the bounded-concurrency experiment (package
 // experiments/limits; cfg zero: limits.Default) and writes
 // figures/limits.{pdf,svg,csv}: per kind (rows) and CPU-to-IO ratio
@@ -61,10 +64,12 @@ func limitsStep(o *output, num *Numbers, cfg limits.Config) error {
 					if err != nil {
 						return err
 					}
-					l.Color, s.Color, s.Radius = clr, clr, vg.Points(1.6)
+					// k by glyph as well as colour, the rule by the line: grey
+					// print tells all apart.
+					l.Color, s.Color, s.Radius = clr, clr, vg.Points(1.8)
+					s.Shape = limitsShapes[ki%len(limitsShapes)]
 					if lif {
 						l.Dashes = []vg.Length{vg.Points(3), vg.Points(2)}
-						s.Shape = draw.RingGlyph{}
 					}
 					p.Add(l, s)
 				}
@@ -74,7 +79,7 @@ func limitsStep(o *output, num *Numbers, cfg limits.Config) error {
 	}
 	var legend []legendItem
 	for ki, k := range cfg.Ks {
-		legend = append(legend, legendItem{Label: "k = " + strconv.Itoa(k), Color: okabeIto[ki%len(okabeIto)], Kind: legendLine})
+		legend = append(legend, legendItem{Label: "k = " + strconv.Itoa(k), Color: okabeIto[ki%len(okabeIto)], Kind: legendLine, Shape: limitsShapes[ki%len(limitsShapes)]})
 	}
 	legend = append(legend, legendItem{Label: "solid: best order, dashed: longest-IO-first", Color: color.Black, Kind: legendGlyph})
 	w, h := 16*vg.Centimeter, vg.Length(len(cfg.Kinds))*6*vg.Centimeter+legendHeight
