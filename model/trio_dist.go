@@ -21,6 +21,10 @@ func (t Trio) Distribution(w *Workload, order []int) (*Distribution, error) {
 	if err != nil {
 		return nil, err
 	}
+	if w.Limit.Bounded() {
+		// Trio has no asyncio.Semaphore or asyncio.Queue (model/SEMANTICS.md §S17.5).
+		return nil, fmt.Errorf("a limit (%s) under Trio is %w", w.Limit, ErrLimitNotModelled)
+	}
 	if d, ok := t.exact(w, order); ok {
 		return d, nil
 	}

@@ -1,6 +1,7 @@
 package order_test
 
 import (
+	"errors"
 	"slices"
 	"testing"
 
@@ -72,5 +73,23 @@ func TestBestUnderSemaphore1IsProvenAtOnce(t *testing.T) {
 	}
 	if !ch.Optimal || ch.Nodes != 1 {
 		t.Fatalf("optimal %v after %d orders", ch.Optimal, ch.Nodes)
+	}
+}
+
+// ChooseOn refuses what a runtime cannot run: a limit off CPython's loop,
+// random durations anywhere (their medians are not the workload).
+func TestChooseOnRefusesWhatTheRuntimeCannotRun(t *testing.T) {
+	w := &model.Workload{Tasks: []model.Task{model.Canonical("a", 1, 2, 1), model.Canonical("b", 1, 1, 1)},
+		Limit: model.Limit{Kind: model.Semaphore, K: 1}}
+	if _, err := order.ChooseOn(w, order.Best, order.Limits{}, model.Runtime{Loop: model.UVLoop}); !errors.Is(err, model.ErrLimitNotModelled) {
+		t.Errorf("limit on uvloop: %v, want ErrLimitNotModelled", err)
+	}
+	if _, err := (model.Trio{}).Distribution(w, nil); !errors.Is(err, model.ErrLimitNotModelled) {
+		t.Errorf("limit under Trio: %v, want ErrLimitNotModelled", err)
+	}
+	u := &model.Workload{Tasks: []model.Task{model.Canonical("a", 1, 2, 1)}}
+	u.Tasks[0].Dists = []model.Dist{{}, {Kind: model.Uniform, Min: 1, Max: 3}, {}}
+	if _, err := order.ChooseOn(u, order.Best, order.Limits{}, model.Runtime{Loop: model.Node}); err == nil {
+		t.Error("random durations on node: no error")
 	}
 }

@@ -103,6 +103,12 @@ type Choice struct {
 // rt's simulator within lim with the proven lower bound BoundsOn
 // (MethodSearch). Choice.Method says which.
 func ChooseOn(w *model.Workload, p Policy, lim Limits, rt model.Runtime) (Choice, error) {
+	if w.Uncertain() {
+		return Choose(w, p, lim) // which refuses it
+	}
+	if err := rt.SupportsLimit(w.Limit); err != nil {
+		return Choice{}, err
+	}
 	if p == Best && w.Limit.Bounded() && rt.Loop == model.Asyncio {
 		return chooseLimited(w, lim, rt), nil
 	}
