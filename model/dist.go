@@ -143,23 +143,6 @@ func (d Dist) draw(r *rand.Rand, fixed Duration, sigma float64) (Duration, error
 	return fixed, nil
 }
 
-// Bound is the largest duration d can draw, or -1 when it has no bound
-// (LogNormal with P95 > Median).
-func (d Dist) Bound(fixed Duration) Duration {
-	switch d.Kind {
-	case Empirical:
-		return slices.Max(d.Samples)
-	case Uniform:
-		return d.Max
-	case LogNormal:
-		if d.P95 == d.Median {
-			return d.Median
-		}
-		return -1
-	}
-	return fixed
-}
-
 // check enforces the rules of model/SEMANTICS.md §S16 on d.
 func (d Dist) check(u Unit) error {
 	f := func(v Duration) string { return Format(v, u) + " " + unitName(u) }

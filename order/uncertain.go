@@ -160,7 +160,7 @@ type scorer struct {
 	order []int
 }
 
-// score returns ord's objective as a comparable pair (a 128-bit sum for
+// try computes ord's objective as a comparable pair (a 128-bit sum for
 // Mean, (0, p95) for P95) and whether it is below the incumbent's;
 // evaluation stops early when it cannot be.
 func (s *scorer) try(ord []int) bool {

@@ -160,7 +160,7 @@ func init() {
 	}
 }
 
-// ltpBeatsLIF: under a limit, for every given order, longest-total-first
+// lptBeatsLIF: under a limit, for every given order, longest-total-first
 // (LPT on each task's whole duration, order.LongestTotalFirst) is never
 // slower than longest-IO-first; both sorts are stable, so a given order
 // fixes both tie-breaks.

@@ -70,9 +70,6 @@ const (
 // simulator on canonical instances, decides canonical instances.
 func (r Runtime) Base() bool { return !r.Trio && r.Sim.IsBase() }
 
-// Expected reports whether makespans under r are expectations (Trio).
-func (r Runtime) Expected() bool { return r.Trio }
-
 // Scale is the number of ns one integer unit of a claim's instance stands
 // for under r.
 func (r Runtime) Scale() model.Duration {
@@ -298,7 +295,6 @@ func BudgetOn(b Budget, r Runtime) Budget {
 		return b
 	}
 	out := b
-	out.Name = b.Name
 	out.Scopes = make(map[*Class]Scope, len(b.Scopes))
 	for c, s := range b.Scopes {
 		switch {

@@ -16,7 +16,7 @@ import (
 )
 
 // smallBudget is Quick with every exhaustive scope cut to at most three
-// tasks and the random engines to 40 checks: the size of the runtime
+// tasks and the random engines to 25 checks each: the size of the runtime
 // tests of `go test`; make verify runs Quick itself.
 func smallBudget() props.Budget {
 	b := props.Quick

@@ -105,7 +105,6 @@ func trioReport(opts simulateOpts, w *model.Workload) ([]byte, error) {
 	for _, p := range opts.policies {
 		var ord []int
 		var method order.Method
-		var lower model.Duration
 		if p == order.Best && len(w.Tasks) > order.MaxExhaustive {
 			sol, err := order.SearchTrio(w, order.Limits{Nodes: opts.nodes, Time: opts.timeLimit})
 			if err != nil {
@@ -145,7 +144,7 @@ func trioReport(opts simulateOpts, w *model.Workload) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s", opts.file, oneLine(err.Error()))
 		}
-		rs = append(rs, trioResult{p, ord, d, method, lower})
+		rs = append(rs, trioResult{p, ord, d, method, 0})
 	}
 	if opts.json {
 		return marshalTrio(w, rs), nil

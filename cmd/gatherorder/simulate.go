@@ -271,7 +271,7 @@ func parseSimulateArgs(args []string) (simulateOpts, error) {
 	if o.unc.objective = order.Objective(*objective); o.unc.objective != order.Mean && o.unc.objective != order.P95 {
 		return o, fmt.Errorf("unknown --objective %q (want mean or p95)", *objective)
 	}
-	if n := o.unc.samples; n != 0 && n < 2 || n < 0 {
+	if n := o.unc.samples; n != 0 && n < 2 {
 		return o, errFewSamples
 	}
 	if err != nil {

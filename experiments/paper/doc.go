@@ -5,7 +5,7 @@
 //
 // run from the repository root. With -check-build it only checks the
 // LaTeX build that make paper has just run (buildcheck.go): the label
-// main-end, at the end of the main text, is on page MainTextPages (16) or
+// main-end, at the end of the main text, is on page MainTextPages or
 // earlier, and paper.log reports no overfull box and no undefined
 // reference or citation. Otherwise it writes, under -dir (default paper):
 //

@@ -151,12 +151,7 @@ func libuvclockFigure(o *output, rows []libuvclock.Row, names map[string]string,
 		if len(errs) == 0 {
 			continue
 		}
-		slices.Sort(errs)
-		var st plotter.XYs
-		for i, e := range errs {
-			st = append(st, plotter.XY{X: e, Y: float64(i) / float64(len(errs))}, plotter.XY{X: e, Y: float64(i+1) / float64(len(errs))})
-		}
-		l, err := plotter.NewLine(st)
+		l, err := ecdfLine(errs)
 		if err != nil {
 			return err
 		}

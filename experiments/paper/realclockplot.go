@@ -36,13 +36,7 @@ func realclockFigure(o *output, rows []realclock.Row, csv []byte) error {
 				errs = append(errs, r.MedMs-r.PredMs)
 			}
 		}
-		slices.Sort(errs)
-		var st plotter.XYs
-		for i, e := range errs {
-			// A step function: up by 1/n at each observation.
-			st = append(st, plotter.XY{X: e, Y: float64(i) / float64(len(errs))}, plotter.XY{X: e, Y: float64(i+1) / float64(len(errs))})
-		}
-		l, err := plotter.NewLine(st)
+		l, err := ecdfLine(errs)
 		if err != nil {
 			return err
 		}
@@ -95,4 +89,15 @@ func realclockFigure(o *output, rows []realclock.Row, csv []byte) error {
 	}
 	fn := gridFigure([][]*plot.Plot{{a, b}}, legend)
 	return writeGrid(o, "figures/realclock", 16*vg.Centimeter, 7*vg.Centimeter+legendHeight, fn, csv)
+}
+
+// ecdfLine is the empirical distribution function of xs (sorted in
+// place) as a step line: up by 1/n at each observation.
+func ecdfLine(xs []float64) (*plotter.Line, error) {
+	slices.Sort(xs)
+	st := make(plotter.XYs, 0, 2*len(xs))
+	for i, x := range xs {
+		st = append(st, plotter.XY{X: x, Y: float64(i) / float64(len(xs))}, plotter.XY{X: x, Y: float64(i+1) / float64(len(xs))})
+	}
+	return plotter.NewLine(st)
 }
