@@ -26,6 +26,9 @@ type Figure struct {
 	// chart's workload unit); "time (integer units)" for a workload whose
 	// durations are unitless integers, such as a counterexample's.
 	XLabel string
+	// Integer marks a time axis of whole units (a counterexample's): no
+	// tick falls between two of them.
+	Integer bool
 }
 
 const legendHeight = vg.Length(16)
@@ -82,7 +85,7 @@ func (f Figure) plots() []*plot.Plot {
 		}
 		p.NominalY(names...)
 		p.X.Min, p.X.Max = 0, float64(tmax)/float64(u.Nanos())
-		p.X.Tick.Marker = unitTicks{}
+		p.X.Tick.Marker = unitTicks{integer: f.Integer}
 		if i == len(f.Charts)-1 {
 			p.X.Label.Text = fmt.Sprintf("time (%s)", unitName(u))
 			if f.XLabel != "" {
@@ -146,9 +149,11 @@ func drawLegend(c draw.Canvas) {
 // unitTicks are major ticks at a 1-2-5 step chosen so that there are at
 // most 12 intervals, labelled as exact short decimals, with unlabelled
 // minor ticks halfway: the seed example's whole seconds all get a label.
-type unitTicks struct{}
+// On an integer axis the step is at least 1 and a minor tick is drawn only
+// where it falls on a whole unit.
+type unitTicks struct{ integer bool }
 
-func (unitTicks) Ticks(lo, hi float64) []plot.Tick {
+func (u unitTicks) Ticks(lo, hi float64) []plot.Tick {
 	if hi <= lo {
 		return []plot.Tick{{Value: lo, Label: strconv.FormatFloat(lo, 'f', -1, 64)}}
 	}
@@ -159,11 +164,14 @@ func (unitTicks) Ticks(lo, hi float64) []plot.Tick {
 			break
 		}
 	}
+	if u.integer {
+		step = max(step, 1)
+	}
 	var ts []plot.Tick
 	for k := math.Ceil(lo / step); k*step <= hi+1e-9*step; k++ {
 		v := k * step
 		ts = append(ts, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'g', 10, 64)})
-		if h := v + step/2; h <= hi {
+		if h := v + step/2; h <= hi && (!u.integer || h == math.Trunc(h)) {
 			ts = append(ts, plot.Tick{Value: h})
 		}
 	}

@@ -2,6 +2,7 @@ package gantt
 
 import (
 	"bytes"
+	"math"
 	"testing"
 
 	"gonum.org/v1/plot/vg"
@@ -117,5 +118,24 @@ func TestEncodeIsByteIdentical(t *testing.T) {
 	}
 	if _, err := Encode(1, 1, "png", nil); err == nil {
 		t.Error("png accepted")
+	}
+}
+
+// On an integer time axis every tick, labelled or not, is a whole unit;
+// on a time axis in seconds the half-step minor ticks stay.
+func TestIntegerAxisHasNoFractionalTicks(t *testing.T) {
+	for _, hi := range []float64{1, 3, 7, 12, 25, 130} {
+		for _, tk := range (unitTicks{integer: true}).Ticks(0, hi) {
+			if tk.Value != math.Trunc(tk.Value) {
+				t.Errorf("axis 0..%v: tick at %v", hi, tk.Value)
+			}
+		}
+	}
+	half := false
+	for _, tk := range (unitTicks{}).Ticks(0, 7) {
+		half = half || tk.Value == 0.5
+	}
+	if !half {
+		t.Error("seconds axis 0..7: no minor tick at 0.5")
 	}
 }

@@ -192,7 +192,7 @@ func counterexampleFigure(o *output, tex *bytes.Buffer, v props.Result) error {
 	}
 	// Every claim is invariant under scaling the durations: the
 	// counterexample's integers are units, not nanoseconds.
-	fig := gantt.Figure{Charts: charts, XLabel: "time (integer units)"}
+	fig := gantt.Figure{Charts: charts, XLabel: "time (integer units)", Integer: true}
 	name := "figures/cex-" + v.Claim.ID
 	if err := writeFigure(o, name, fig.Encode, fig.WriteCSV); err != nil {
 		return err

@@ -112,7 +112,37 @@ func newPlot(title, xLabel, yLabel string) *plot.Plot {
 	p.Title.TextStyle.Font.Size = vg.Points(10)
 	p.X.Label.Text = xLabel
 	p.Y.Label.Text = yLabel
+	p.X.Tick.Marker = shortTicks{}
+	p.Y.Tick.Marker = shortTicks{}
 	return p
+}
+
+// shortTicks are gonum's default ticks labelled as the shortest decimal
+// that names them ("25", "7.5", "0.4"): plot.DefaultTicks pads every
+// label of an axis to the same number of decimals ("25.00", "0.00").
+type shortTicks struct{}
+
+func (shortTicks) Ticks(min, max float64) []plot.Tick {
+	ts := plot.DefaultTicks{}.Ticks(min, max)
+	for i := range ts {
+		if ts[i].Label != "" {
+			ts[i].Label = shortDecimal(ts[i].Value)
+		}
+	}
+	return ts
+}
+
+// shortDecimal is v to 10 significant digits without trailing zeros (the
+// ticks are multiples of a 1-2-5 step, so this drops only float noise).
+func shortDecimal(v float64) string {
+	s := strconv.FormatFloat(v, 'g', 10, 64)
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		s = strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
 }
 
 // writeGrid writes name.{pdf,svg,csv} for a grid figure of size w×h.

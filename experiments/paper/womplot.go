@@ -87,6 +87,7 @@ func womFigure(cfg WomConfig, cells []*cell) (w, h vg.Length, fn func(draw.Canva
 		p.Title.Text = pn.title
 		p.Title.TextStyle.Font.Size = vg.Points(10)
 		p.X.Tick.Marker = plot.ConstantTicks(ticks)
+		p.Y.Tick.Marker = shortTicks{}
 		p.X.Label.Text = "CPU-to-IO ratio (unitless, log scale)"
 		p.Y.Min = 0
 		p.Add(plotter.NewGrid())
