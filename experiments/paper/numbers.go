@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -24,7 +25,11 @@ var macroName = regexp.MustCompile(`^[A-Za-z]+$`)
 // Add defines \name as value, with comment saying where it comes from. A
 // name must be letters only and defined once: a second definition would
 // make numbers.tex fail to compile, so it is a programming error here.
+// The value is typeset one way for the whole paper (typeset): integers of
+// four digits or more get thin-space groups and a leading minus is a real
+// minus.
 func (n *Numbers) Add(name, value, comment string) {
+	value = typeset(name, value)
 	if !macroName.MatchString(name) {
 		panic(fmt.Sprintf("numbers: macro name %q is not letters only", name))
 	}
@@ -36,6 +41,31 @@ func (n *Numbers) Add(name, value, comment string) {
 	}
 	n.seen[name] = true
 	n.defs = append(n.defs, numDef{name, value, comment})
+}
+
+var (
+	plainInt    = regexp.MustCompile(`^-?[0-9]{4,}$`)
+	negativeNum = regexp.MustCompile(`^-[0-9]`)
+)
+
+// typeset writes a plain number the paper's way: "63000" as 63\,000 (as
+// thousands does), "-1.09" with a minus sign that works in text and in
+// math. Years and seeds are names, not quantities, and stay as they are;
+// a value that is not a plain number (a fraction, a sentence) is left
+// alone.
+func typeset(name, value string) string {
+	if strings.HasSuffix(name, "Year") || strings.HasSuffix(name, "Seed") {
+		return value
+	}
+	if plainInt.MatchString(value) {
+		if x, err := strconv.ParseInt(value, 10, 64); err == nil {
+			value = thousands(x)
+		}
+	}
+	if negativeNum.MatchString(value) {
+		value = `\ensuremath{-}` + value[1:]
+	}
+	return value
 }
 
 // Names returns the defined macro names in definition order.
