@@ -68,9 +68,27 @@ func TestG2EveryOrderUnderALimitTakesTheLowerBounds(t *testing.T) {
 	sweepWorkloads(t, func(w *model.Workload) string {
 		return underEachLimit(w, func(w *model.Workload) string {
 			lb := order.LimitedBound(w)
+			// Each bound of G2 on its own, from the tasks' durations (for
+			// k = 1 the last is C >= the sum of all T_j, the lower bound of
+			// semaphore-1-order-free.md and workers-1-order-free.md).
+			var cpu, total, longest model.Duration
+			for _, tk := range w.Tasks {
+				tj := cpuTime(tk) + tk.IOTime()
+				cpu += cpuTime(tk)
+				total += tj
+				longest = max(longest, tj)
+			}
+			k := model.Duration(w.Limit.K)
 			return eachOrder(w, func(p []int, r *model.Result) string {
-				if r.Makespan < lb {
+				switch {
+				case r.Makespan < lb:
 					return fmt.Sprintf("makespan %d below the lower bound %d", r.Makespan, lb)
+				case r.Makespan < cpu:
+					return fmt.Sprintf("makespan %d below P %d", r.Makespan, cpu)
+				case r.Makespan < longest:
+					return fmt.Sprintf("makespan %d below the longest task's T_j %d", r.Makespan, longest)
+				case k*r.Makespan < total:
+					return fmt.Sprintf("makespan %d below (sum of T_j %d)/%d", r.Makespan, total, k)
 				}
 				return ""
 			})

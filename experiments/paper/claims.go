@@ -131,8 +131,8 @@ func claimsStep(o *output, num *Numbers, b props.Budget, proofsDir string, progr
 // (props.Registry), then the claims the engines and the proofs added to
 // them, then the claims about random durations and bounded gathers, in
 // two tables.
-// claimsTableFiles are the tables; the same split applies to the artifact
-// table (artifactTableFiles).
+// claimsTableFiles are the tables; the artifact table (artifactTable) has
+// the same parts.
 var claimsTableSplits = [...]int{11, 22, 30}
 
 var claimsTableFiles = [...]string{"generated/claims-table.tex", "generated/claims-table-added.tex", "generated/claims-table-extensions.tex", "generated/claims-table-extensions-2.tex"}

@@ -21,7 +21,7 @@
 //	generated/claims-table{,-added}.tex        props.Registry with computed verdicts (claims.go)
 //	generated/counterexamples.tex              the counterexample figures' environments
 //	generated/proofs.tex, generated/proofs/    proofs/*.md in paper style (proofstyle.go) converted by mdToTeX (mdtex.go)
-//	generated/artifact-claims{,-added}.tex     claim → command (artifact.go)
+//	generated/artifact-claims.tex              claim → command (artifact.go)
 //	generated/proof-checks.tex                 theorem → tests → command, from proofs/README.md (artifact.go)
 //	generated/artifact-targets.tex             make target → time, from data/make_targets.csv (targets.go)
 //	generated/readme-reproduce.md              the README's "Reproducing the paper"

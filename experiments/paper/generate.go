@@ -120,6 +120,9 @@ func Generate(cfg Config) ([]string, error) {
 		}},
 		{"claims under every runtime", func() error { return claimsRuntimesStep(o, num, cfg.ClaimsRuntimes, cfg.Progress) }},
 		{"proofs", func() error { return proofsStep(o, num, proofsDir) }},
+		{"software versions", func() error {
+			return softwareStep(num, filepath.Dir(filepath.Clean(proofsDir)), filepath.Join(data, "libuvclock.csv"))
+		}},
 		{"artifact table and README section", func() error {
 			if err := artifactTable(o, claims); err != nil {
 				return err
