@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"github.com/gatherorder/gatherorder/order"
 	"image/color"
+	"math"
+	"math/big"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/gatherorder/gatherorder/experiments/limits"
 	"github.com/gatherorder/gatherorder/model"
+	"github.com/gatherorder/gatherorder/order"
 )
 
 // QuickLimits is the bounded-concurrency experiment of the generator's
@@ -41,11 +44,32 @@ func limitsStep(o *output, num *Numbers, cfg limits.Config) error {
 	if err := limits.WriteCSV(&csv, rows); err != nil {
 		return err
 	}
+	// One y range per column (CPU-to-IO ratio), so that the kinds compare
+	// on the same ticks, padded so that no point sits on the frame.
+	colMin, colMax := make([]float64, len(cfg.Ratios)), make([]float64, len(cfg.Ratios))
+	for j, r := range cfg.Ratios {
+		colMin[j], colMax[j] = math.Inf(1), math.Inf(-1)
+		for _, row := range rows {
+			if row.Ratio == r {
+				for _, g := range []float64{100 * limits.Float(row.BestGain), 100 * limits.Float(row.LIFGain)} {
+					colMin[j], colMax[j] = math.Min(colMin[j], g), math.Max(colMax[j], g)
+				}
+			}
+		}
+		pad := 0.06 * math.Max(colMax[j]-colMin[j], 1)
+		colMin[j], colMax[j] = colMin[j]-pad, colMax[j]+pad
+	}
 	plots := make([][]*plot.Plot, len(cfg.Kinds))
 	for i, kind := range cfg.Kinds {
-		for _, r := range cfg.Ratios {
+		for j, r := range cfg.Ratios {
 			title := fmt.Sprintf("%s, CPU/IO %s", kind, r)
-			p := newPlot(title, "tasks n", "gain over a random order (%)")
+			yLabel := ""
+			if j == 0 {
+				yLabel = "gain over a random order (%)"
+			}
+			p := newPlot(title, "tasks n (count)", yLabel)
+			p.X.Tick.Marker = integerTicks{}
+			p.Y.Min, p.Y.Max = colMin[j], colMax[j]
 			p.Add(plotter.NewGrid())
 			for ki, k := range cfg.Ks {
 				clr := okabeIto[ki%len(okabeIto)]
@@ -81,7 +105,9 @@ func limitsStep(o *output, num *Numbers, cfg limits.Config) error {
 	for ki, k := range cfg.Ks {
 		legend = append(legend, legendItem{Label: "k = " + strconv.Itoa(k), Color: okabeIto[ki%len(okabeIto)], Kind: legendLine, Shape: limitsShapes[ki%len(limitsShapes)]})
 	}
-	legend = append(legend, legendItem{Label: "solid: best order, dashed: longest-IO-first", Color: color.Black, Kind: legendGlyph})
+	legend = append(legend,
+		legendItem{Label: "best order", Color: color.Black, Kind: legendLine, NoGlyph: true},
+		legendItem{Label: "longest-IO-first", Color: color.Black, Kind: legendLine, NoGlyph: true, Dashes: []vg.Length{vg.Points(3), vg.Points(2)}})
 	w, h := 16*vg.Centimeter, vg.Length(len(cfg.Kinds))*6*vg.Centimeter+legendHeight
 	if err := writeGrid(o, "figures/limits", w, h, gridFigure(plots, legend), csv.Bytes()); err != nil {
 		return err
@@ -112,11 +138,35 @@ func limitsStep(o *output, num *Numbers, cfg limits.Config) error {
 	num.Add("LimitsProvedBound", "3 - 2/k", "proofs/any-order-within-2x-semaphore-2.md: every order of a gather limited to k slots is within this factor of the optimum")
 	num.Add("LimitsGrahamBound", "2 - 1/k", "Graham 1966: list scheduling on k machines is within this factor of the optimum (refuted for k slots sharing one CPU)")
 	if peak != nil {
-		num.Add("LimitsPeakBestGain", limits.Pct(peak.BestGain), src+": largest mean gain of the best order over a random one, k >= 2 (%)")
-		num.Add("LimitsPeakBestGainCell", fmt.Sprintf("%s k = %d, n = %d, CPU/IO %s", peak.Kind, peak.K, peak.N, peak.Ratio), src+": where it is attained")
-		num.Add("LimitsPeakLIFGain", limits.Pct(peakLIF.LIFGain), src+": largest mean gain of longest-IO-first over a random order, k >= 2 (%)")
-		num.Add("LimitsLowLIFGain", limits.Pct(low.LIFGain), src+": smallest mean gain of longest-IO-first over a random order, k >= 2 (%)")
-		num.Add("LimitsLowLIFGainCell", fmt.Sprintf("%s k = %d, n = %d, CPU/IO %s", low.Kind, low.K, low.N, low.Ratio), src+": where it is attained")
+		num.Add("LimitsPeakBestGain", pctTeX(peak.BestGain), src+": largest mean gain of the best order over a random one, k >= 2 (%)")
+		num.Add("LimitsPeakBestGainCell", limitsCell(peak), src+": where it is attained")
+		num.Add("LimitsPeakLIFGain", pctTeX(peakLIF.LIFGain), src+": largest mean gain of longest-IO-first over a random order, k >= 2 (%)")
+		num.Add("LimitsLowLIFGain", pctTeX(low.LIFGain), src+": smallest mean gain of longest-IO-first over a random order, k >= 2 (%)")
+		num.Add("LimitsLowLIFGainCell", limitsCell(low), src+": where it is attained")
 	}
 	return nil
+}
+
+// pctTeX is the exact gain g as a percentage with one decimal, rounded
+// half away from zero, a negative one with a true minus sign.
+func pctTeX(g *big.Rat) string {
+	return texMinus(new(big.Rat).Mul(g, big.NewRat(100, 1)).FloatString(1))
+}
+
+// texMinus is the decimal s for the prose: a negative one with a true
+// minus sign, a negative zero as zero.
+func texMinus(s string) string {
+	switch {
+	case strings.Trim(s, "-0.") == "":
+		return strings.TrimPrefix(s, "-")
+	case strings.HasPrefix(s, "-"):
+		return `\ensuremath{-` + s[1:] + "}"
+	}
+	return s
+}
+
+// limitsCell names a cell of the experiment for the prose, in math mode
+// each equation braced so that no line breaks inside "k = 3".
+func limitsCell(r *limits.Row) string {
+	return fmt.Sprintf("%s, ${k = %d}$, ${n = %d}$, CPU/IO~%s", r.Kind, r.K, r.N, r.Ratio)
 }

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -36,6 +37,11 @@ const (
 	legendLine
 	legendGlyph
 )
+
+// minus is the minus sign of the figures' labels. A hyphen: gonum's PDF
+// backend renders U+2212 with the default font as mojibake ("âˆ’"),
+// checked on the rendered figures.
+const minus = "-"
 
 // legendHeight is the height of a legend strip.
 const legendHeight = vg.Length(16)
@@ -119,14 +125,71 @@ func newPlot(title, xLabel, yLabel string) *plot.Plot {
 
 // shortTicks are gonum's default ticks labelled as the shortest decimal
 // that names them ("25", "7.5", "0.4"): plot.DefaultTicks pads every
-// label of an axis to the same number of decimals ("25.00", "0.00").
+// label of an axis to the same number of decimals ("25.00", "0.00"). A
+// negative label has a minus sign, not a hyphen.
 type shortTicks struct{}
 
 func (shortTicks) Ticks(min, max float64) []plot.Tick {
 	ts := plot.DefaultTicks{}.Ticks(min, max)
+	// Fewer than three labels leave an axis hard to read: then label
+	// the minor ticks too, when that makes at most eight labels.
+	labelled := 0
+	for _, t := range ts {
+		if t.Label != "" {
+			labelled++
+		}
+	}
+	all := labelled < 3 && len(ts) <= 8
 	for i := range ts {
-		if ts[i].Label != "" {
-			ts[i].Label = shortDecimal(ts[i].Value)
+		if ts[i].Label != "" || all {
+			ts[i].Label = tickMinus(shortDecimal(ts[i].Value))
+		}
+	}
+	return ts
+}
+
+// tickMinus is label with a leading hyphen made a minus sign.
+func tickMinus(label string) string {
+	if strings.HasPrefix(label, "-") {
+		return minus + label[1:]
+	}
+	return label
+}
+
+// integerTicks are shortTicks on an axis of whole numbers (task counts):
+// every integer labelled when at most ten are in range, otherwise
+// shortTicks' labels on integers; never a tick, major or minor, between
+// two integers.
+type integerTicks struct{}
+
+func (integerTicks) Ticks(min, max float64) []plot.Tick {
+	lo, hi := math.Ceil(min), math.Floor(max)
+	if hi-lo <= 10 {
+		var ts []plot.Tick
+		for v := lo; v <= hi; v++ {
+			ts = append(ts, plot.Tick{Value: v, Label: tickMinus(shortDecimal(v))})
+		}
+		return ts
+	}
+	var ts []plot.Tick
+	for _, t := range (shortTicks{}).Ticks(min, max) {
+		if t.Value == math.Trunc(t.Value) {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+// stepTicks label from, from+step, ... within the range (and tick
+// nothing else): an axis whose data sit on a grid, such as n = 4, 6, ...,
+// 24 labelled 4, 8, ..., 24.
+type stepTicks struct{ from, step float64 }
+
+func (s stepTicks) Ticks(min, max float64) []plot.Tick {
+	var ts []plot.Tick
+	for v := s.from; v <= max+1e-9; v += s.step {
+		if v >= min-1e-9 {
+			ts = append(ts, plot.Tick{Value: v, Label: tickMinus(shortDecimal(v))})
 		}
 	}
 	return ts
@@ -166,8 +229,8 @@ func writeFigureBytes(o *output, name string, encode func(string) ([]byte, error
 }
 
 // decadeTicks labels a log axis at powers of ten only, every k-th decade
-// with k chosen so that at most about eight labels appear ("1e-6" ... "1",
-// "10", "100", "1e3" ...); gonum's LogTicks labels every power and prints
+// with k chosen so that at most about eight labels appear ("1e-6" ...
+// "0.001" ... "1", "10", "100", "1000", "1e4" ...); gonum's LogTicks labels every power and prints
 // float noise such as 9.999e-05 on wide ranges.
 type decadeTicks struct{}
 
@@ -186,8 +249,8 @@ func (decadeTicks) Ticks(min, max float64) []plot.Tick {
 		label := ""
 		if e%step == 0 {
 			switch {
-			case e >= 0 && e <= 2:
-				label = strconv.Itoa(int(v))
+			case e >= -3 && e <= 3:
+				label = shortDecimal(v)
 			default:
 				label = fmt.Sprintf("1e%d", e)
 			}

@@ -45,5 +45,5 @@ func realclockStep(o *output, num *Numbers, path string) error {
 			strconv.FormatFloat(r.PredMs, 'f', 3, 64), strconv.FormatFloat(r.MedMs, 'f', 3, 64), strconv.FormatFloat(r.MedMs-r.PredMs, 'f', 3, 64)})
 	}
 	cw.Flush()
-	return realclockFigure(o, rows, buf.Bytes())
+	return realclockFigure(o, num, rows, buf.Bytes())
 }

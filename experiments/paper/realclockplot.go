@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/gatherorder/gatherorder/experiments/realclock"
 	"gonum.org/v1/plot"
@@ -18,17 +19,19 @@ import (
 // latency, load), so the x axis is logarithmic when all are positive; and
 // (b) what the claims are about, the difference between the two orders:
 // per workload, the measured LIF − SIF against the predicted LIF − SIF,
-// with the line measured = predicted.
-func realclockFigure(o *output, rows []realclock.Row, csv []byte) error {
+// with the line measured = predicted. It defines the number of workloads
+// of each class (RcCanonicalWorkloads, RcGeneralWorkloads).
+func realclockFigure(o *output, num *Numbers, rows []realclock.Row, csv []byte) error {
 	classes := []string{"canonical", "general"}
 	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.TriangleGlyph{}}
 	dashes := [][]vg.Length{nil, {vg.Points(4), vg.Points(2)}}
-	a := newPlot("(a) error distribution (ECDF)", "measured - predicted (ms, log scale)", "fraction of runs")
-	b := newPlot("(b) difference of the two orders", "predicted LIF - SIF (ms)", "measured LIF - SIF (ms)")
+	a := newPlot("(a) error distribution (ECDF)", "measured "+minus+" predicted (ms, log scale)", "fraction of runs")
+	b := newPlot("(b) difference of the two orders", "predicted lif "+minus+" sif (ms)", "measured lif "+minus+" sif (ms)")
 	a.Add(plotter.NewGrid())
 	b.Add(plotter.NewGrid())
 	pairs := realclock.Pairs(rows)
 	lo, hi := 0.0, 0.0
+	src := "real-clock experiment (experiments/data/realclock.csv)"
 	for ci, c := range classes {
 		var errs []float64
 		for _, r := range rows {
@@ -44,6 +47,7 @@ func realclockFigure(o *output, rows []realclock.Row, csv []byte) error {
 		l.Dashes = dashes[ci]
 		a.Add(l)
 		var pts plotter.XYs
+		workloads := 0
 		for _, p := range pairs {
 			if p.LIF == nil || p.SIF == nil {
 				return fmt.Errorf("realclock: workload %d lacks the lif or the sif row", p.ID)
@@ -51,10 +55,12 @@ func realclockFigure(o *output, rows []realclock.Row, csv []byte) error {
 			if string(p.LIF.Class) != c {
 				continue
 			}
+			workloads++
 			pd, md := p.LIF.PredMs-p.SIF.PredMs, p.LIF.MedMs-p.SIF.MedMs
 			lo, hi = min(lo, pd, md), max(hi, pd, md)
 			pts = append(pts, plotter.XY{X: pd, Y: md})
 		}
+		num.Add("Rc"+camel(c)+"Workloads", strconv.Itoa(workloads), src+": "+c+" workloads")
 		sc, err := plotter.NewScatter(pts)
 		if err != nil {
 			return err
@@ -71,6 +77,10 @@ func realclockFigure(o *output, rows []realclock.Row, csv []byte) error {
 	diag.Color = okabeIto[6]
 	diag.Dashes = []vg.Length{vg.Points(1), vg.Points(2)}
 	b.Add(diag)
+	// Both axes of (b) over the same range, padded so that no point sits
+	// on the frame.
+	pad := 0.05 * max(hi-lo, 1)
+	b.X.Min, b.X.Max, b.Y.Min, b.Y.Max = lo-pad, hi+pad, lo-pad, hi+pad
 	a.Y.Min, a.Y.Max = 0, 1
 	// Every error is positive (the wall clock only adds time), and they
 	// span more than two decades: a log axis shows the bulk and the tail.

@@ -28,11 +28,13 @@ func optimizerScaling(o *output, num *Numbers, c ScalingConfig, timeCSV string, 
 	if err != nil {
 		return err
 	}
-	a := newPlot("(a) search effort (deterministic)", "tasks n", "search nodes + 1 (count)")
-	b := newPlot("(b) time to proven optimality (one machine)", "tasks n", "wall-clock time (s)")
+	a := newPlot("(a) search effort (deterministic)", "tasks n (count)", "search nodes + 1 (count)")
+	b := newPlot("(b) time to proven optimality (one machine)", "tasks n (count)", "wall-clock time (s)")
 	for _, p := range []*plot.Plot{a, b} {
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = decadeTicks{}
+		// The sizes measured are n = 4, 6, ..., 24: labels every 4.
+		p.X.Tick.Marker = stepTicks{from: 4, step: 4}
 		p.Add(plotter.NewGrid())
 	}
 	line := func(p *plot.Plot, pts plotter.XYs, st series) error {
@@ -158,6 +160,9 @@ func optimizerScaling(o *output, num *Numbers, c ScalingConfig, timeCSV string, 
 			num.Add("ScaleMaxNMaxTime", strconv.FormatFloat(t.BnBMax, 'f', 3, 64), srcT+": longest time at the largest n (s)")
 		}
 	}
+	if len(times) > 0 {
+		num.Add("ScaleTimeBudget", strconv.FormatFloat(times[len(times)-1].Budget, 'f', -1, 64), srcT+": wall-clock budget per instance (s)")
+	}
 	lastEx := scalingTime{}
 	for _, t := range times {
 		if t.Exhaustive > 0 {
@@ -185,9 +190,9 @@ type series struct {
 
 var scalingSeries = []series{
 	{"B&B median", 0, draw.CircleGlyph{}, nil},
-	{"B&B 90th pct. (a)", 2, draw.SquareGlyph{}, []vg.Length{vg.Points(1), vg.Points(1.5)}},
+	{"B&B 90th percentile (a only)", 2, draw.SquareGlyph{}, []vg.Length{vg.Points(1), vg.Points(1.5)}},
 	{"B&B max", 0, draw.RingGlyph{}, []vg.Length{vg.Points(4), vg.Points(2)}},
-	{"exhaustive (a: n!)", 4, draw.CrossGlyph{}, []vg.Length{vg.Points(6), vg.Points(2), vg.Points(1), vg.Points(2)}},
+	{"exhaustive search", 4, draw.CrossGlyph{}, []vg.Length{vg.Points(6), vg.Points(2), vg.Points(1), vg.Points(2)}},
 }
 
 // thousands writes an integer with thin-space thousands separators for

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -20,7 +21,10 @@ var QuickUncertain = uncertain.Config{
 
 // uncertainShapes and uncertainDashes tell the policies apart in grey.
 var (
-	uncertainShapes = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.TriangleGlyph{}, draw.SquareGlyph{}, draw.CrossGlyph{}}
+	// lif-mean (filled triangle, dashed) and best (open box, dotted)
+	// coincide on the seed workload: the glyphs differ in fill as well as
+	// shape, and the policies are set apart along x.
+	uncertainShapes = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.TriangleGlyph{}, draw.BoxGlyph{}, draw.CrossGlyph{}}
 	uncertainDashes = [][]vg.Length{nil, {vg.Points(4), vg.Points(2)}, {vg.Points(1), vg.Points(1.5)}, {vg.Points(6), vg.Points(2), vg.Points(1), vg.Points(2)}}
 )
 
@@ -47,13 +51,16 @@ func uncertainStep(o *output, num *Numbers, cfg uncertain.Config) error {
 	for _, wl := range cfg.Workloads {
 		p := newPlot(fmt.Sprintf("%s: %d tasks, medians %s s", wl.Name, len(wl.Medians), medians(wl)), "coefficient of variation of the waits", "gain over a random order (%)")
 		p.Add(plotter.NewGrid())
+		p.Y.Label.Padding = vg.Points(6)
+		yLo, yHi := math.Inf(1), math.Inf(-1)
 		for i, pol := range uncertainPolicies {
 			var pts errPoints
 			for _, r := range rows {
 				if r.Workload != wl.Name || r.Policy != pol {
 					continue
 				}
-				x := float64(r.CV)/100 + 0.02*(float64(i)-1.5)
+				x := float64(r.CV)/100 + 0.035*(float64(i)-1.5)
+				yLo, yHi = math.Min(yLo, r.GainLo), math.Max(yHi, r.GainHi)
 				pts.XYs = append(pts.XYs, plotter.XY{X: x, Y: r.Gain})
 				pts.YErrors = append(pts.YErrors, struct{ Low, High float64 }{r.Gain - r.GainLo, r.GainHi - r.Gain})
 			}
@@ -64,7 +71,7 @@ func uncertainStep(o *output, num *Numbers, cfg uncertain.Config) error {
 			clr := okabeIto[i]
 			l.Color, s.Color = clr, clr
 			l.Dashes, s.Shape = uncertainDashes[i], uncertainShapes[i]
-			s.Radius = vg.Points(1.6)
+			s.Radius = vg.Points(2.2)
 			eb, err := plotter.NewYErrorBars(pts)
 			if err != nil {
 				return err
@@ -72,6 +79,9 @@ func uncertainStep(o *output, num *Numbers, cfg uncertain.Config) error {
 			eb.Color, eb.CapWidth = clr, vg.Points(3)
 			p.Add(l, s, eb)
 		}
+		// Padded so that no point or interval sits on the frame.
+		pad := 0.06 * math.Max(yHi-yLo, 1)
+		p.Y.Min, p.Y.Max = yLo-pad, yHi+pad
 		panels = append(panels, p)
 	}
 	grid := [][]*plot.Plot{panels}
@@ -93,7 +103,7 @@ func uncertainStep(o *output, num *Numbers, cfg uncertain.Config) error {
 	gain := func(pol string, cv int) (string, error) {
 		for _, r := range rows {
 			if r.Workload == wl && r.Policy == pol && r.CV == cv {
-				return fmt.Sprintf("%.1f", r.Gain), nil
+				return texMinus(fmt.Sprintf("%.1f", r.Gain)), nil
 			}
 		}
 		return "", fmt.Errorf("uncertain: no row for %s, %s, CV %d%%", wl, pol, cv)

@@ -36,16 +36,16 @@ type panel struct {
 }
 
 var womPanels = []panel{
-	{"(a) expected gain of LIF over a random order (%)", func(c *cell) (float64, float64, float64) {
+	{"(a) expected gain of lif over a random order (%)", func(c *cell) (float64, float64, float64) {
 		return 100 * c.Exp.Mean, 100 * c.Exp.Lo, 100 * c.Exp.Hi
 	}},
-	{"(b) gain of LIF over the worst order (%)", func(c *cell) (float64, float64, float64) {
+	{"(b) gain of lif over the worst order (%)", func(c *cell) (float64, float64, float64) {
 		return 100 * c.Worst.Mean, 100 * c.Worst.Lo, 100 * c.Worst.Hi
 	}},
-	{"(c) mean gap of LIF to the optimum (%)", func(c *cell) (float64, float64, float64) {
+	{"(c) mean gap of lif to the optimum (%)", func(c *cell) (float64, float64, float64) {
 		return 100 * c.Gap.Mean, 100 * c.Gap.Lo, 100 * c.Gap.Hi
 	}},
-	{"(d) largest gap of LIF to the optimum (%)", func(c *cell) (float64, float64, float64) {
+	{"(d) largest gap of lif to the optimum (%)", func(c *cell) (float64, float64, float64) {
 		return 100 * c.Gap.Max, math.NaN(), math.NaN()
 	}},
 }
@@ -58,11 +58,20 @@ func womColor(cfg WomConfig, n int) color.Color {
 	return viridis[(n-cfg.MinN)*(len(viridis)-2)/max(1, cfg.MaxN-cfg.MinN)]
 }
 
-// womShape is the glyph of n's line: with the luminance of viridis, it
-// tells the lines apart in grey print.
+// womShape is the glyph of n's line: with its dashes (womDashes) and the
+// luminance of viridis, it tells the lines apart in grey print. One
+// triangle only (an outline and a filled triangle look alike when small),
+// and neighbouring n alternate filled and outline glyphs.
 func womShape(cfg WomConfig, n int) draw.GlyphDrawer {
-	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.PyramidGlyph{}, draw.BoxGlyph{}, draw.RingGlyph{}, draw.CrossGlyph{}, draw.PlusGlyph{}}
+	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.BoxGlyph{}, draw.PyramidGlyph{}, draw.CrossGlyph{}, draw.SquareGlyph{}, draw.RingGlyph{}, draw.PlusGlyph{}}
 	return shapes[(n-cfg.MinN)%len(shapes)]
+}
+
+// womDashes is the dash pattern of n's line (nil: solid).
+func womDashes(cfg WomConfig, n int) []vg.Length {
+	p := vg.Points
+	dashes := [][]vg.Length{nil, {p(4), p(2)}, {p(1), p(1.5)}, {p(6), p(2), p(1), p(2)}, {p(8), p(2)}, {p(2), p(2)}, {p(6), p(2), p(1), p(2), p(1), p(2)}}
+	return dashes[(n-cfg.MinN)%len(dashes)]
 }
 
 // womLIFBound is LIF's proved tight ratio on canonical workloads, the
@@ -111,7 +120,8 @@ func womFigure(cfg WomConfig, cells []*cell) (w, h vg.Length, fn func(draw.Canva
 				return 0, 0, nil, err
 			}
 			l.Color, s.Color = clr, clr
-			s.Radius = vg.Points(1.8)
+			l.Dashes = womDashes(cfg, n)
+			s.Radius = vg.Points(2)
 			s.Shape = womShape(cfg, n)
 			p.Add(l, s)
 			if len(pts.YErrors) > 0 {
@@ -160,7 +170,7 @@ func womFigure(cfg WomConfig, cells []*cell) (w, h vg.Length, fn func(draw.Canva
 		dc.FillText(sty2, vg.Point{X: dc.Min.X + vg.Points(4), Y: y}, "tasks:")
 		for n := cfg.MinN; n <= cfg.MaxN; n++ {
 			clr := womColor(cfg, n)
-			dc.StrokeLine2(draw.LineStyle{Color: clr, Width: vg.Points(1)}, x, y, x+vg.Points(16), y)
+			dc.StrokeLine2(draw.LineStyle{Color: clr, Width: vg.Points(1), Dashes: womDashes(cfg, n)}, x, y, x+vg.Points(16), y)
 			dc.DrawGlyph(draw.GlyphStyle{Color: clr, Radius: vg.Points(2), Shape: womShape(cfg, n)}, vg.Point{X: x + vg.Points(8), Y: y})
 			label := fmt.Sprintf("n = %d", n)
 			dc.FillText(sty, vg.Point{X: x + vg.Points(19), Y: y}, label)
