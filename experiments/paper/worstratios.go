@@ -124,7 +124,11 @@ func worstRatios(o *output, num *Numbers, ratios []props.WorstRatio) error {
 		stem := "WR" + camel(r.Class) + camel(r.Heuristic)
 		num.Add(stem, strconv.FormatFloat(r.Ratio(), 'f', 3, 64), fmt.Sprintf("adversarial search: worst ratio of %s to the optimum found in class %s", r.Heuristic, r.Class))
 		g := gcd(int64(r.Num), int64(r.Den))
-		num.Add(stem+"Frac", fmt.Sprintf(`\ensuremath{%d/%d}`, int64(r.Num)/g, int64(r.Den)/g), "the same ratio as a reduced fraction of makespan and optimum")
+		frac := fmt.Sprintf(`\ensuremath{%d/%d}`, int64(r.Num)/g, int64(r.Den)/g)
+		if int64(r.Den)/g == 1 {
+			frac = fmt.Sprintf(`\ensuremath{%d}`, int64(r.Num)/g)
+		}
+		num.Add(stem+"Frac", frac, "the same ratio as a reduced fraction of makespan and optimum (an integer when it is one)")
 	}
 	return nil
 }
