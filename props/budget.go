@@ -61,7 +61,7 @@ var Full = Budget{
 		Hop:               {MinN: 1, MaxN: 4, MaxDur: 16, MaxTotal: 16},
 		MultiStep:         {MinN: 1, MaxN: 3, MaxSteps: 3, MaxDur: 5, MaxTotal: 5},
 		FiveQuarters:      {MinN: 3, MaxN: 201, MaxDur: 6000, MaxTotal: 1 << 30},
-		TwoPointEqualCPU:  {MinN: 1, MaxN: 4, MaxDur: 28, MaxTotal: 28},
+		TwoPointEqualCPU:  {MinN: 1, MaxN: 3, MaxDur: 36, MaxTotal: 36},
 		TwoPointCanonical: {MinN: 1, MaxN: 4, MaxDur: 12, MaxTotal: 12},
 	},
 	Wides: map[*Class]Wide{
