@@ -13,10 +13,15 @@ var CSVHeader = []string{"chart", "title", "row", "row_name", "kind", "task", "s
 
 // WriteCSV writes every bar of every chart, one line each, with times as
 // exact decimals in the figure's unit. chart is the chart's index (0 on
-// top); task and step are 1-based like the CLI's messages, and empty on
+// top); unit is the axis's unit, "integer units" on an Integer figure
+// (a counterexample's unitless integers, stored as nanoseconds); task and step are 1-based like the CLI's messages, and empty on
 // the CPU row.
 func (f Figure) WriteCSV(w io.Writer) error {
 	u := f.unit()
+	un := unitName(u)
+	if f.Integer {
+		un = "integer units"
+	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
@@ -30,7 +35,7 @@ func (f Figure) WriteCSV(w io.Writer) error {
 				step = strconv.Itoa(b.Step + 1)
 			}
 			rec := []string{strconv.Itoa(i), c.Title, strconv.Itoa(b.Row), rowName, string(b.Kind), task, step, b.Await,
-				model.Format(b.Start, u), model.Format(b.End, u), unitName(u)}
+				model.Format(b.Start, u), model.Format(b.End, u), un}
 			if err := cw.Write(rec); err != nil {
 				return err
 			}

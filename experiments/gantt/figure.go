@@ -29,6 +29,16 @@ type Figure struct {
 	// Integer marks a time axis of whole units (a counterexample's): no
 	// tick falls between two of them.
 	Integer bool
+	// Columns lays the charts out in that many columns, row by row
+	// (default 1); the number of charts must be a multiple of it.
+	Columns int
+}
+
+func (f Figure) columns() int {
+	if f.Columns > 1 && len(f.Charts)%f.Columns == 0 {
+		return f.Columns
+	}
+	return 1
 }
 
 const legendHeight = vg.Length(16)
@@ -51,8 +61,16 @@ func (f Figure) rowHeight() vg.Length {
 // for its title and time axis.
 func (f Figure) Size() (w, h vg.Length) {
 	h = legendHeight
-	for _, c := range f.Charts {
-		h += vg.Length(len(c.Order)+1)*f.rowHeight() + 1.5*vg.Centimeter
+	cols := f.columns()
+	for i := 0; i < len(f.Charts); i += cols {
+		rows := 0
+		for _, c := range f.Charts[i : i+cols] {
+			rows = max(rows, len(c.Order))
+		}
+		h += vg.Length(rows+1)*f.rowHeight() + 1.5*vg.Centimeter
+		if cols > 1 {
+			h += 0.4 * vg.Centimeter // a two-line title
+		}
 	}
 	return f.width(), h
 }
@@ -86,7 +104,7 @@ func (f Figure) plots() []*plot.Plot {
 		p.NominalY(names...)
 		p.X.Min, p.X.Max = 0, float64(tmax)/float64(u.Nanos())
 		p.X.Tick.Marker = unitTicks{integer: f.Integer}
-		if i == len(f.Charts)-1 {
+		if i >= len(f.Charts)-f.columns() {
 			p.X.Label.Text = fmt.Sprintf("time (%s)", unitName(u))
 			if f.XLabel != "" {
 				p.X.Label.Text = f.XLabel
@@ -105,14 +123,15 @@ func (f Figure) Draw(dc draw.Canvas) {
 	body := dc
 	body.Max.Y -= legendHeight
 	ps := f.plots()
-	grid := make([][]*plot.Plot, len(ps))
-	for i, p := range ps {
-		grid[i] = []*plot.Plot{p}
+	cols := f.columns()
+	grid := make([][]*plot.Plot, len(ps)/cols)
+	for i := range grid {
+		grid[i] = ps[i*cols : (i+1)*cols]
 	}
-	tiles := draw.Tiles{Rows: len(ps), Cols: 1, PadY: vg.Points(6), PadLeft: vg.Points(4), PadRight: vg.Points(8), PadBottom: vg.Points(2)}
+	tiles := draw.Tiles{Rows: len(grid), Cols: cols, PadX: vg.Points(10), PadY: vg.Points(6), PadLeft: vg.Points(4), PadRight: vg.Points(8), PadBottom: vg.Points(2)}
 	cs := plot.Align(grid, tiles, body)
 	for i, p := range ps {
-		p.Draw(cs[i][0])
+		p.Draw(cs[i/cols][i%cols])
 	}
 }
 
@@ -120,13 +139,13 @@ func (f Figure) Draw(dc draw.Canvas) {
 var legendItems = []struct {
 	label                string
 	fill, hatch, outline color.Color
-	thin                 bool
+	thin, cross          bool
 }{
-	{"CPU step (task colour)", taskColors[0], nil, black, false},
-	{"await pending (sleep/io)", white, taskColors[0], taskColors[0], false},
-	{"ready, waiting for the loop", readyColor, nil, nil, true},
-	{"CPU busy", busyColor, nil, nil, false},
-	{"CPU idle", white, idleColor, idleColor, false},
+	{"CPU step (task colour)", taskColors[0], nil, black, false, false},
+	{"await pending (sleep/io)", white, taskColors[0], taskColors[0], false, false},
+	{"ready, waiting for the loop", readyColor, nil, nil, true, false},
+	{"CPU busy", busyColor, nil, nil, false, false},
+	{"CPU idle", white, idleColor, idleColor, false, true},
 }
 
 func drawLegend(c draw.Canvas) {
@@ -139,7 +158,7 @@ func drawLegend(c draw.Canvas) {
 		if it.thin {
 			r.Min.Y, r.Max.Y = y-sh/4, y+sh/4
 		}
-		fillRect(c, r, it.fill, it.hatch, it.outline)
+		fillRectCross(c, r, it.fill, it.hatch, it.outline, it.cross)
 		x += sw + vg.Points(3)
 		c.FillText(sty, vg.Point{X: x, Y: y}, it.label)
 		x += sty.Width(it.label) + vg.Points(10)

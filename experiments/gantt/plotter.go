@@ -39,7 +39,7 @@ func (b bars) Plot(c draw.Canvas, p *plot.Plot) {
 		case Busy:
 			fillRect(c, r, busyColor, nil, nil)
 		case Idle:
-			fillRect(c, r, white, idleColor, idleColor)
+			fillRectCross(c, r, white, idleColor, idleColor, true)
 		}
 	}
 	// The makespan, as a dashed line over every row.

@@ -167,7 +167,7 @@ func claimsRuntimesStep(o *output, num *Numbers, c ClaimsRuntimesConfig, progres
 	md.WriteString("\n|---|" + strings.Repeat("---|", len(claimsRuntimeColumns)) + "\n")
 	for i := range cells[0] {
 		id := cells[0][i].Claim.ID
-		fmt.Fprintf(&tex, "\\claim{%s}", id)
+		fmt.Fprintf(&tex, "\\texttt{%s}", idTeX(id))
 		fmt.Fprintf(&md, "| `%s` |", id)
 		for k := range claimsRuntimeColumns {
 			v := cells[k][i]
