@@ -78,3 +78,38 @@ func proofRefs(tex string, names []string) string {
 	}
 	return tex
 }
+
+// paperRefs replaces, in the TeX of a proof, the repository's names that a
+// reader of the paper does not have (the semantics document, Go
+// identifiers, data files) by the paper's sections and figures that say
+// the same, and sets subscripted variables inside code as math
+// (cpu A_j: \texttt{cpu $A_j$}). The Markdown keeps the repository's names,
+// which internal/repocheck resolves.
+func paperRefs(tex string) string {
+	for _, r := range repoNames {
+		tex = strings.ReplaceAll(tex, r[0], r[1])
+	}
+	tex = semanticsSection.ReplaceAllStringFunc(tex, func(s string) string {
+		if strings.Contains(s, "S17") {
+			return `Section~\ref{sec:extensions}`
+		}
+		return `Section~\ref{sec:model}`
+	})
+	return codeSubscript.ReplaceAllString(tex, `$$${1}_${2}$$`)
+}
+
+const semanticsTeX = `\texttt{model/\allowbreak{}SEMANTICS.\allowbreak{}md}`
+
+var (
+	repoNames = [][2]string{
+		{`sections S2 to S6 of ` + semanticsTeX, `Section~\ref{sec:model}`},
+		{`. \texttt{model.\allowbreak{}Closed\allowbreak{}Form}`, `. The closed form of Section~\ref{sec:model}`},
+		{`\texttt{model.\allowbreak{}Closed\allowbreak{}Form}`, `the closed form of Section~\ref{sec:model}`},
+		{`(package \texttt{model})`, `(Section~\ref{sec:model})`},
+		{`\texttt{paper/\allowbreak{}figures/\allowbreak{}worst-{}\allowbreak{}ratios.\allowbreak{}csv}`, `Figure~\ref{fig:worst}`},
+		{`\texttt{order.\allowbreak{}Branch\allowbreak{}And\allowbreak{}Bound} prunes with two lower bounds (\texttt{order/\allowbreak{}doc.\allowbreak{}go})`, `The artifact's branch and bound (Section~\ref{sec:complexity}) prunes with two lower bounds`},
+		{`1\textbar{}r\_j\textbar{}Cmax`, `$1|r_j|C_{\max}$`},
+	}
+	semanticsSection = regexp.MustCompile(regexp.QuoteMeta(semanticsTeX) + `, section S[0-9]+(\.[0-9]+)?`)
+	codeSubscript    = regexp.MustCompile(`\b([A-Z])\\_\\allowbreak\{\}([a-z])\b`)
+)

@@ -47,3 +47,13 @@ func TestPaperStyleRewritesTheMarkers(t *testing.T) {
 		t.Errorf("status: %q", got)
 	}
 }
+
+// The paper's proofs name the paper's sections, not the repository's
+// files, and set subscripts in code as math.
+func TestPaperRefsReplaceRepositoryNames(t *testing.T) {
+	in := `(\texttt{model/\allowbreak{}SEMANTICS.\allowbreak{}md}, section S17.1) and sections S2 to S6 of \texttt{model/\allowbreak{}SEMANTICS.\allowbreak{}md}; \texttt{cpu A\_\allowbreak{}j; sleep L\_\allowbreak{}j}; 1\textbar{}r\_j\textbar{}Cmax`
+	want := `(Section~\ref{sec:extensions}) and Section~\ref{sec:model}; \texttt{cpu $A_j$; sleep $L_j$}; $1|r_j|C_{\max}$`
+	if got := paperRefs(in); got != want {
+		t.Errorf("paperRefs:\n got %s\nwant %s", got, want)
+	}
+}
