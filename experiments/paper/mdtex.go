@@ -14,7 +14,14 @@ import (
 //	| a | b | tables                tabularx with X columns (the |---| rule is dropped)
 //	$$ ... $$                       display math \[ ... \], on one line or several
 //	$...$                           inline math, passed through
-//	`code`                          \texttt, special characters escaped
+//	`code`                          \texttt, special characters escaped; a task
+//	                                of the model's language (`cpu A_j; sleep L_j`)
+//	                                as \texttt keywords with math arguments
+//	[@key], [@a; @b]                \cite{key}, \cite{a,b} (keys of paper/refs.bib)
+//	[@tbl:x]                        Table~\ref{tbl:x}
+//	Table: caption {#tbl:x}         after a table: a floating table with that
+//	                                caption (and label)
+//	"quoted"                        ``quoted''
 //	**bold**, *emphasis*            \textbf, \emph
 //
 // Text outside math and code has LaTeX's special characters escaped, and
@@ -38,10 +45,17 @@ func mdToTeX(name, label, md string) (string, error) {
 		}
 		return t
 	}
+	afterDisplay := false // the last block was display math
 	flushPara := func() {
 		if len(para) > 0 {
+			// A paragraph that goes on with the sentence of the display
+			// before it (it starts in lower case) is not indented.
+			if afterDisplay && para[0] != "" && para[0][0] >= 'a' && para[0][0] <= 'z' {
+				out.WriteString(`\noindent `)
+			}
 			out.WriteString(inline(strings.Join(para, "\n"), paraLine) + "\n\n")
 			para = nil
+			afterDisplay = false
 		}
 	}
 	flushItem := func() {
@@ -82,6 +96,7 @@ func mdToTeX(name, label, md string) (string, error) {
 		case strings.HasPrefix(l, "#"):
 			flushPara()
 			endList()
+			afterDisplay = false
 			level := len(l) - len(strings.TrimLeft(l, "#"))
 			text := inline(strings.TrimSpace(l[level:]), ln)
 			switch level {
@@ -102,9 +117,11 @@ func mdToTeX(name, label, md string) (string, error) {
 				text = strings.TrimSpace(trim[2:])
 			}
 			startItem(kind, text, ln)
+			afterDisplay = false
 		case strings.HasPrefix(trim, "|"):
 			flushPara()
 			endList()
+			afterDisplay = false
 			var rows [][]string
 			for ; i < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i]), "|"); i++ {
 				cells := splitRow(strings.TrimSpace(lines[i]))
@@ -116,9 +133,31 @@ func mdToTeX(name, label, md string) (string, error) {
 				}
 				rows = append(rows, cells)
 			}
+			// A caption, "Table: text" or "Table: text {#tbl:x}", may
+			// follow after a blank line; the table then floats.
+			caption, capLabel := "", ""
+			if j := i; j+1 < len(lines) && strings.TrimSpace(lines[j]) == "" && strings.HasPrefix(lines[j+1], "Table: ") {
+				j++
+				capLine := j + 1
+				text := strings.TrimPrefix(lines[j], "Table: ")
+				for j+1 < len(lines) && strings.TrimSpace(lines[j+1]) != "" {
+					j++
+					text += "\n" + strings.TrimSpace(lines[j])
+				}
+				if m := tableLabel.FindStringSubmatch(text); m != nil {
+					text, capLabel = strings.TrimSpace(m[1]), m[2]
+				}
+				caption = inline(text, capLine)
+				i = j + 1
+			}
 			i--
 			cols := len(rows[0])
-			fmt.Fprintf(&out, "\\begin{center}\\small\n\\begin{tabularx}{\\linewidth}{%s}\n\\toprule\n", strings.Repeat(">{\\raggedright\\arraybackslash}X", cols))
+			if caption != "" {
+				out.WriteString("\\begin{table}[tbp]\\centering\\small\n")
+			} else {
+				out.WriteString("\\begin{center}\\small\n")
+			}
+			fmt.Fprintf(&out, "\\begin{tabularx}{\\linewidth}{%s}\n\\toprule\n", strings.Repeat(">{\\raggedright\\arraybackslash}X", cols))
 			for r, cells := range rows {
 				if len(cells) != cols {
 					errs = append(errs, fmt.Sprintf("%s:%d: table row has %d cells, the header %d", name, ln+r, len(cells), cols))
@@ -128,7 +167,16 @@ func mdToTeX(name, label, md string) (string, error) {
 					out.WriteString("\\midrule\n")
 				}
 			}
-			out.WriteString("\\bottomrule\n\\end{tabularx}\n\\end{center}\n\n")
+			out.WriteString("\\bottomrule\n\\end{tabularx}\n")
+			if caption != "" {
+				out.WriteString("\\caption{" + caption + "}")
+				if capLabel != "" {
+					out.WriteString("\\label{" + capLabel + "}")
+				}
+				out.WriteString("\n\\end{table}\n\n")
+			} else {
+				out.WriteString("\\end{center}\n\n")
+			}
 		case strings.HasPrefix(trim, "$$"):
 			flushPara()
 			endList()
@@ -144,6 +192,7 @@ func mdToTeX(name, label, md string) (string, error) {
 			}
 			body = strings.TrimSuffix(body, "$$")
 			out.WriteString("\\[" + strings.TrimSpace(body) + "\\]\n\n")
+			afterDisplay = true
 		default:
 			if inList != "" {
 				endList()
@@ -165,6 +214,8 @@ func mdToTeX(name, label, md string) (string, error) {
 var (
 	enumItem  = regexp.MustCompile(`^\d+\.\s+(.*)$`)
 	tableRule = regexp.MustCompile(`^\|(\s*:?-+:?\s*\|)+$`)
+	// tableLabel is a caption's trailing {#tbl:x}.
+	tableLabel = regexp.MustCompile(`(?s)^(.*)\{#(tbl:[A-Za-z0-9:_-]+)\}\s*$`)
 )
 
 func isItem(l string) bool {
@@ -197,6 +248,71 @@ func splitRow(row string) []string {
 	return append(cells, strings.TrimSpace(cur.String()))
 }
 
+// taskStep is one step of a task in the model's language, "cpu A_j" or
+// "sleep (m+i)c": a kind and an argument that is a number or a formula.
+var taskStep = regexp.MustCompile(`^(cpu|sleep|io) ([A-Za-z0-9_+\-*/()|{} ]+)$`)
+
+// taskTeX sets a code span that is a task of the model's language,
+// `cpu A; sleep L; cpu B`, with its keywords in typewriter type and its
+// arguments as math, so that A_j reads $A_j$ and not A\_j. It reports false
+// for any other code.
+func taskTeX(code string) (string, bool) {
+	var parts []string
+	for _, st := range strings.Split(code, "; ") {
+		m := taskStep.FindStringSubmatch(st)
+		if m == nil {
+			return "", false
+		}
+		parts = append(parts, `\texttt{`+m[1]+`}~$`+strings.TrimSpace(m[2])+`$`)
+	}
+	return strings.Join(parts, `\texttt{;} `), true
+}
+
+// citeKey is a key of paper/refs.bib or a table label (tbl:...).
+var citeKey = regexp.MustCompile(`^@([A-Za-z0-9:_-]+)$`)
+
+// citeTeX converts the inside of [@a; @b] (without the brackets) to
+// ~\cite{a,b}, or [@tbl:x] to Table~\ref{tbl:x}.
+func citeTeX(s string) (string, error) {
+	var keys []string
+	for _, k := range strings.Split(strings.TrimPrefix(s, "["), ";") {
+		m := citeKey.FindStringSubmatch(strings.TrimSpace(k))
+		if m == nil {
+			return "", fmt.Errorf("citation [%s]: want [@key] or [@a; @b]", s)
+		}
+		keys = append(keys, m[1])
+	}
+	if strings.HasPrefix(keys[0], "tbl:") {
+		if len(keys) > 1 {
+			return "", fmt.Errorf("reference [%s]: one table at a time", s)
+		}
+		return `Table~\ref{` + keys[0] + `}`, nil
+	}
+	for _, k := range keys {
+		if strings.HasPrefix(k, "tbl:") {
+			return "", fmt.Errorf("citation [%s] mixes a table and a citation", s)
+		}
+	}
+	return `~\cite{` + strings.Join(keys, ",") + `}`, nil
+}
+
+// citations returns the bibliography keys cited with [@key] in md (not the
+// table references).
+func citations(md string) []string {
+	var out []string
+	for _, m := range citeGroup.FindAllStringSubmatch(md, -1) {
+		for _, k := range strings.Split(m[1], ";") {
+			k = strings.TrimPrefix(strings.TrimSpace(k), "@")
+			if !strings.HasPrefix(k, "tbl:") {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+var citeGroup = regexp.MustCompile(`\[(@[^\]]*)\]`)
+
 // textRunes maps the non-ASCII characters the proofs use in text.
 var textRunes = map[rune]string{'—': "---", '–': "--", '’': "'", '“': "``", '”': "''", '≤': `$\le$`, '≥': `$\ge$`, '→': `$\to$`, '×': `$\times$`, '…': `\ldots{}`, '≈': `$\approx$`}
 
@@ -219,8 +335,37 @@ func mdInline(s string) (string, error) {
 			if j < 0 {
 				return "", fmt.Errorf("unclosed ` in %q", s)
 			}
-			b.WriteString(`\texttt{` + codeTeX(string(rs[i+1:j])) + `}`)
+			if t, ok := taskTeX(string(rs[i+1 : j])); ok {
+				b.WriteString(t)
+			} else {
+				b.WriteString(`\texttt{` + codeTeX(string(rs[i+1:j])) + `}`)
+			}
 			i = j
+		case r == '[' && i+1 < len(rs) && rs[i+1] == '@':
+			j := indexRune(rs, ']', i+1)
+			if j < 0 {
+				return "", fmt.Errorf("unclosed [@ in %q", s)
+			}
+			t, err := citeTeX(string(rs[i+1 : j]))
+			if err != nil {
+				return "", err
+			}
+			// A citation binds to the word before it.
+			if strings.HasPrefix(t, "~") && strings.HasSuffix(b.String(), " ") {
+				str := strings.TrimRight(b.String(), " ")
+				b.Reset()
+				b.WriteString(str)
+			}
+			b.WriteString(t)
+			i = j
+		case r == '"':
+			// A straight double quote opens after a space, an opening
+			// bracket or at the start, and closes anywhere else.
+			if i == 0 || strings.ContainsRune(" \n([", rs[i-1]) {
+				b.WriteString("``")
+			} else {
+				b.WriteString("''")
+			}
 		case r == '$':
 			j := indexRune(rs, '$', i+1)
 			if j < 0 {

@@ -19,10 +19,17 @@ func TestMdToTeXConvertsTheProofSubset(t *testing.T) {
 		{"math $a_1 \\le b$ stays", `math $a_1 \le b$ stays`},
 		{"$$x = \\sum_j y_j .$$", `\[x = \sum_j y_j .\]`},
 		{"$$a\n+ b$$", "\\[a\n+ b\\]"},
+		{"$$x$$\n\nwhere x is 1.\n\n$$y$$\n\nThen y.", "\\[x\\]\n\n\\noindent where x is 1.\n\n\\[y\\]\n\nThen y."},
 		{"- one\n  more\n- two", "\\begin{itemize}\n\\item one\nmore\n\\item two\n\\end{itemize}"},
 		{"1. first\n2. second", "\\begin{enumerate}\n\\item first\n\\item second\n\\end{enumerate}"},
 		{"| a | b |\n|---|---|\n| $x|y$ | `c` |", "X>{\\raggedright\\arraybackslash}X}\n\\toprule\na & b \\\\\n\\midrule\n$x|y$ & \\texttt{c} \\\\"},
 		{"50% & #1 — done", `50\% \& \#1 --- done`},
+		{"the task `cpu A_j; sleep (m+i)c; cpu 0` runs", "the task \\texttt{cpu}~$A_j$\\texttt{;} \\texttt{sleep}~$(m+i)c$\\texttt{;} \\texttt{cpu}~$0$ runs"},
+		{"awaits `sleep(L)` in `_run_once`", `awaits \texttt{sleep(L)} in \texttt{\_\allowbreak{}run\_\allowbreak{}once}`},
+		{`the "last" one, "x"`, "the ``last'' one, ``x''"},
+		{"Jackson [@jackson1955] and [@yu2004; @mitten1959].", `Jackson~\cite{jackson1955} and~\cite{yu2004,mitten1959}.`},
+		{"bounds ([@tbl:b]).", `bounds (Table~\ref{tbl:b}).`},
+		{"| a |\n|---|\n| b |\n\nTable: The $x$ bounds. {#tbl:b}\n\nNext.", "\\begin{table}[tbp]\\centering\\small\n\\begin{tabularx}{\\linewidth}{>{\\raggedright\\arraybackslash}X}\n\\toprule\na \\\\\n\\midrule\nb \\\\\n\\bottomrule\n\\end{tabularx}\n\\caption{The $x$ bounds.}\\label{tbl:b}\n\\end{table}\n\nNext.\n\n"},
 	} {
 		got, err := mdToTeX("t.md", "L", c.md)
 		if err != nil {
@@ -38,7 +45,7 @@ func TestMdToTeXConvertsTheProofSubset(t *testing.T) {
 // What the converter does not know is an error naming the line, never
 // garbled output.
 func TestMdToTeXRejectsWhatItCannotConvert(t *testing.T) {
-	for _, md := range []string{"a $x", "a `x", "**bold", "ünknown", "$$x", "| a | b |\n|---|---|\n| c |"} {
+	for _, md := range []string{"a $x", "a `x", "**bold", "ünknown", "$$x", "| a | b |\n|---|---|\n| c |", "a [@x", "a [@x y]", "[@tbl:a; @b]"} {
 		if _, err := mdToTeX("t.md", "L", "ok\n\n"+md); err == nil || !strings.Contains(err.Error(), "t.md:") {
 			t.Errorf("%q: err = %v, want one naming t.md:line", md, err)
 		}

@@ -10,12 +10,16 @@ import (
 // file of the repository:
 //
 //   - a title that is a claim id is set as code (the id the paper cites);
-//   - **Claim.** becomes **Theorem.**;
+//   - **Claim.** becomes **Theorem.**, and "Proof of the claim" "Proof of
+//     the theorem";
 //   - the marker **Status: proved** goes: "(a corollary of X)." becomes
 //     "It is a corollary of X.", any other remainder "It is proved ...";
 //   - every section whose heading starts with "Checks" is dropped (the
 //     tests that check a proof's lemmas are the artifact appendix's table,
 //     proofChecksTable);
+//   - every section whose heading starts with "Reference" is dropped too:
+//     the proofs cite the paper's bibliography with [@key] (mdInline), and
+//     the list is there for the reader of the repository;
 //   - "this file" and "this document" become "this section".
 //
 // The Markdown stays what the repository's checks read (internal/repocheck
@@ -28,7 +32,8 @@ func paperStyle(md string) string {
 		if strings.HasPrefix(l, "#") {
 			level := len(l) - len(strings.TrimLeft(l, "#"))
 			if level <= 2 {
-				skipping = level == 2 && strings.HasPrefix(strings.TrimSpace(l[level:]), "Checks")
+				h := strings.TrimSpace(l[level:])
+				skipping = level == 2 && (strings.HasPrefix(h, "Checks") || strings.HasPrefix(h, "Reference"))
 			}
 			if i == 0 && level == 1 {
 				if t := strings.TrimSpace(l[1:]); claimTitle.MatchString(t) {
@@ -40,6 +45,7 @@ func paperStyle(md string) string {
 			continue
 		}
 		l = strings.Replace(l, "**Claim.**", "**Theorem.**", 1)
+		l = strings.Replace(l, "Proof of the claim", "Proof of the theorem", 1)
 		switch {
 		case strings.HasPrefix(l, "**Status: proved.**"):
 			l = strings.TrimSpace(strings.TrimPrefix(l, "**Status: proved.**"))

@@ -38,8 +38,8 @@ func TestProofsReadAsAPaper(t *testing.T) {
 }
 
 func TestPaperStyleRewritesTheMarkers(t *testing.T) {
-	in := "# lif-x\n\n**Claim.** S.\n\n**Status: proved** (a corollary of `a.md`).\n\n*Proof.* P. This file.\n\n## Checks\n\n- `TestX`\n\n## Tightness\n\nT.\n"
-	want := "# `lif-x`\n\n**Theorem.** S.\n\nIt is a corollary of `a.md`.\n\n*Proof.* P. This section.\n\n## Tightness\n\nT.\n"
+	in := "# lif-x\n\n**Claim.** S.\n\n**Status: proved** (a corollary of `a.md`).\n\n*Proof.* P. This file.\n\n## Proof of the claim\n\nQ.\n\n## Checks\n\n- `TestX`\n\n## References\n\n- J. R. Jackson, 1955.\n\n## Tightness\n\nT.\n"
+	want := "# `lif-x`\n\n**Theorem.** S.\n\nIt is a corollary of `a.md`.\n\n*Proof.* P. This section.\n\n## Proof of the theorem\n\nQ.\n\n## Tightness\n\nT.\n"
 	if got := paperStyle(in); got != want {
 		t.Errorf("paperStyle:\n%s\nwant:\n%s", got, want)
 	}
@@ -55,5 +55,35 @@ func TestPaperRefsReplaceRepositoryNames(t *testing.T) {
 	want := `(Section~\ref{sec:extensions}) and Section~\ref{sec:model}; \texttt{cpu $A_j$; sleep $L_j$}; $1|r_j|C_{\max}$`
 	if got := paperRefs(in); got != want {
 		t.Errorf("paperRefs:\n got %s\nwant %s", got, want)
+	}
+}
+
+// Every citation of a proof is a key of the paper's bibliography, so that
+// the appendix cites what the References of the paper list.
+func TestProofCitationsAreBibliographyKeys(t *testing.T) {
+	bib, err := os.ReadFile("../../paper/refs.bib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^@\w+\{([^,]+),`).FindAllStringSubmatch(string(bib), -1) {
+		keys[m[1]] = true
+	}
+	files, _ := filepath.Glob("../../proofs/*.md")
+	n := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range citations(string(b)) {
+			n++
+			if !keys[k] {
+				t.Errorf("%s cites [@%s], which paper/refs.bib does not have", f, k)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no proof cites the bibliography: the check checks nothing")
 	}
 }
